@@ -1,0 +1,64 @@
+package dev.faultline.cli;
+
+import dev.faultline.plan.Plan;
+import dev.faultline.report.Results;
+import dev.faultline.run.PlanRun;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code faultline run PLAN...}: runs plans one after another and exits with the worst outcome. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run plans: start the target, drive the load, inject the faults, verify the checks, write the "
+                + "report. All plans are validated before the first one starts.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every check held",
+            "1:a check failed",
+            "2:a plan or the command line is invalid",
+            "3:a run could not be carried out"})
+final class RunCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PLAN", description = "Plan files (YAML).")
+    List<Path> plans;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Report root: each plan writes to DIR/<plan-name>/ (default: the plan's report.dir, "
+                    + "target/faultline).")
+    Path out;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a plan value by its path, e.g. --set load.stages[0].rate=50/s (repeatable).")
+    List<String> overrides = List.of();
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for every random choice (overrides the plan's).")
+    Long seed;
+
+    @Option(names = "--verbose", description = "Print the cause chain of errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        List<Plan> parsed = PlanFiles.parseAll(plans, overrides, seed, spec.commandLine().getErr());
+        if (parsed == null) {
+            return ExitCode.INVALID.code();
+        }
+        PrintWriter console = spec.commandLine().getOut();
+        ExitCode worst = ExitCode.PASSED;
+        for (Plan plan : parsed) {
+            Path root = out != null ? out : Path.of(plan.report().dir());
+            Results results = new PlanRun(plan, root.resolve(plan.name()), console).execute();
+            worst = worst.worst(results.error() != null ? ExitCode.NOT_CARRIED_OUT
+                    : results.passed() ? ExitCode.PASSED : ExitCode.CHECK_FAILED);
+        }
+        console.flush();
+        return worst.code();
+    }
+}

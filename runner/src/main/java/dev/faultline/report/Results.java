@@ -1,0 +1,47 @@
+package dev.faultline.report;
+
+import dev.faultline.check.Verdict;
+import dev.faultline.fault.FaultRecord;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The contents of {@code results.json}: the source of truth of a run, from which every other format is rendered.
+ * Times are milliseconds since the run's time zero (the load's start) unless named otherwise. {@code error} is set
+ * when the run could not be carried out; what was measured until then is still here.
+ */
+public record Results(
+        String plan,
+        boolean passed,
+        String error,
+        String startedAt,
+        long durationMs,
+        long seed,
+        String target,
+        Load load,
+        Map<String, RequestResult> requests,
+        List<FaultRecord> faults,
+        List<Verdict> checks,
+        List<Second> series) {
+
+    /** What the load generator did overall; rates per second. */
+    public record Load(String model, double targetRate, double achievedRate, long sent, long completed, long dropped) {
+    }
+
+    /** One request name over the whole run. Errors by kind label ({@code 5xx}, {@code timeout}, ...). */
+    public record RequestResult(long count, long ok, Map<String, Long> errors, LatencyMs latencyMs) {
+    }
+
+    /** Latency percentiles in milliseconds, from the intended send time. */
+    public record LatencyMs(double p50, double p90, double p99, double p999, double max) {
+    }
+
+    /** One request name over one interval (normally a second) of the run. */
+    public record Second(String request, long startMs, long endMs, long count, long ok, Map<String, Long> errors,
+                         double p50Ms, double p90Ms, double p99Ms, double maxMs) {
+    }
+
+    public long failedChecks() {
+        return checks.stream().filter(v -> !v.passed()).count();
+    }
+}

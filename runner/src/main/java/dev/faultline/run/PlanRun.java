@@ -1,0 +1,119 @@
+package dev.faultline.run;
+
+import dev.faultline.check.Checks;
+import dev.faultline.check.Verdict;
+import dev.faultline.fault.FaultSchedule;
+import dev.faultline.fault.FaultTypes;
+import dev.faultline.load.LoadGenerator;
+import dev.faultline.load.LoadSummary;
+import dev.faultline.plan.Plan;
+import dev.faultline.plan.RequestSpec;
+import dev.faultline.report.Results;
+import dev.faultline.report.ResultsBuilder;
+import dev.faultline.sample.RunClock;
+import dev.faultline.sample.RunRecord;
+import dev.faultline.sample.SampleRecorder;
+import dev.faultline.sample.Samples;
+import dev.faultline.target.TargetLauncher;
+import dev.faultline.targets.Target;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Carries out one plan: starts the target, drives the load while the faults come and go, evaluates the checks and
+ * writes the report. Whatever happens — a target that won't start, a fault that can't be applied, the runner being
+ * killed — faults are healed, the target is stopped and the results measured so far are written.
+ */
+public final class PlanRun {
+    private static final String HLOG = "latency.hlog";
+
+    private final Plan plan;
+    private final Path outDir;
+    private final PrintWriter out;
+
+    public PlanRun(Plan plan, Path outDir, PrintWriter out) {
+        this.plan = plan;
+        this.outDir = outDir;
+        this.out = out;
+    }
+
+    public Results execute() {
+        Instant startedAt = Instant.now();
+        long started = System.nanoTime();
+        ReportFolder report = new ReportFolder(outDir, plan.report().formats());
+        out.printf("faultline run %s (seed %d)%n", plan.name(), plan.seed());
+        Target target;
+        try {
+            report.prepare();
+            target = TargetLauncher.start(plan.target());
+        } catch (RuntimeException | java.io.IOException e) {
+            Results results = ResultsBuilder.notCarriedOut(plan, startedAt, elapsedMs(started), "not started",
+                    e.getMessage());
+            report.write(results, out);
+            return results;
+        }
+        try (target) {
+            out.printf("target    %s at %s%n", target.description(), target.serviceUri());
+            return drive(target, report, startedAt);
+        }
+    }
+
+    private Results drive(Target target, ReportFolder report, Instant startedAt) {
+        List<String> names = plan.load().requests().stream().map(RequestSpec::name).toList();
+        Optional<Path> hlog = report.wants(dev.faultline.plan.ReportSpec.Format.HLOG)
+                ? Optional.of(report.dir().resolve(HLOG)) : Optional.empty();
+        RunClock clock = RunClock.startNow();
+        SampleRecorder recorder = new SampleRecorder(names, hlog);
+        CountDownLatch written = new CountDownLatch(1);
+        try (LoadGenerator generator = new LoadGenerator(plan.load(), target.serviceUri(), plan.seed(), clock, recorder);
+             FaultSchedule faults = new FaultSchedule(plan.faults(), FaultTypes.into(target), clock,
+                     e -> generator.stop())) {
+            Interruption interruption = Interruption.install(() -> {
+                generator.stop();
+                awaitQuietly(written);
+                faults.close();
+                target.close();
+            });
+            try {
+                out.printf("load      %s for %.0fs, %d request kinds, %d faults%n", plan.load().model().name().toLowerCase(),
+                        plan.load().duration().toMillis() / 1000.0, names.size(), plan.faults().size());
+                faults.start();
+                LoadSummary summary = generator.run();
+                faults.close();
+                Samples samples = recorder.finish();
+                RunRecord record = new RunRecord(plan, clock.startedAt(), clock.millisNow(), target.description(),
+                        summary, samples, faults.timeline());
+                List<Verdict> verdicts = Checks.evaluate(plan.checks(), record);
+                String error = faults.failure() != null ? faults.failure().getMessage()
+                        : interruption.happened() ? "the run was interrupted before its end" : null;
+                Results results = ResultsBuilder.from(record, verdicts, error);
+                report.write(results, out);
+                return results;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } finally {
+                written.countDown();
+                interruption.remove();
+                recorder.close();
+            }
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static long elapsedMs(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000L;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.faultline.run;
+
+import dev.faultline.plan.ReportSpec;
+import dev.faultline.report.ConsoleSummary;
+import dev.faultline.report.JUnitXmlWriter;
+import dev.faultline.report.JsonResultsWriter;
+import dev.faultline.report.ReportWriter;
+import dev.faultline.report.Results;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A plan's report folder: created before the run, filled with every requested format after it. */
+final class ReportFolder {
+    private final Path dir;
+    private final List<ReportSpec.Format> formats;
+
+    ReportFolder(Path dir, List<ReportSpec.Format> formats) {
+        this.dir = dir;
+        this.formats = formats;
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    boolean wants(ReportSpec.Format format) {
+        return formats.contains(format);
+    }
+
+    void prepare() throws IOException {
+        Files.createDirectories(dir);
+    }
+
+    /** Writes results.json (always) and the other requested formats, then prints the console summary. */
+    void write(Results results, PrintWriter out) {
+        List<ReportWriter> writers = new ArrayList<>();
+        writers.add(new JsonResultsWriter());
+        if (wants(ReportSpec.Format.JUNIT)) {
+            writers.add(new JUnitXmlWriter());
+        }
+        for (ReportWriter writer : writers) {
+            try {
+                Files.createDirectories(dir);
+                writer.write(results, dir);
+            } catch (IOException | RuntimeException e) {
+                out.println("faultline: could not write the report in " + dir + ": " + e.getMessage());
+            }
+        }
+        new ConsoleSummary(out).print(results, dir.toString());
+    }
+}

@@ -1,0 +1,29 @@
+package dev.faultline.targets;
+
+import dev.faultline.faults.network.Link;
+import dev.faultline.faults.network.LinkFaults;
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * A running system under test, as a plan sees it: the address its load goes to, the links that faults can act on,
+ * and the fault layer that acts on them. Closing it stops everything the target started; it is idempotent, so
+ * try-with-resources, a shutdown hook and a JUnit store can all close it.
+ */
+public interface Target extends AutoCloseable {
+
+    /** What the target is, in a few words, for the console and the report. */
+    String description();
+
+    /** The base address the load generator sends requests to, e.g. {@code http://127.0.0.1:41234}. */
+    URI serviceUri();
+
+    /** Every link through the fault proxy, by name ({@code client->lb}, {@code lb->n1}, ...). */
+    Map<String, Link> links();
+
+    /** The fault layer that cuts, slows and heals {@link #links()}. */
+    LinkFaults linkFaults();
+
+    @Override
+    void close();
+}
