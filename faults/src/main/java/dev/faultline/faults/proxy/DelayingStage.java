@@ -7,14 +7,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A stage that holds each chunk until a release time and never reorders: a chunk is released
- * no earlier than the one before it. The end of the stream queues behind the data.
+ * no earlier than the one before it. The end of the stream queues behind the data. Like
+ * Toxiproxy's 1024-chunk buffer, it stops reading the source while it holds too many chunks.
  */
 abstract class DelayingStage extends ToxicStage {
 
     private record Held(ByteBuf chunk, long releaseAtNanos) {
     }
 
+    static final int MAX_HELD = 1024;
+
     private final ArrayDeque<Held> held = new ArrayDeque<>();
+    private boolean sourcePaused;
     private long lastReleaseNanos = Long.MIN_VALUE;
     private ScheduledFuture<?> timer;
 
@@ -37,6 +41,10 @@ abstract class DelayingStage extends ToxicStage {
         at = lastReleaseNanos == Long.MIN_VALUE ? at : Math.max(at, lastReleaseNanos);
         lastReleaseNanos = at;
         held.add(new Held(chunk, at));
+        if (held.size() >= MAX_HELD && !sourcePaused) {
+            sourcePaused = true;
+            context().sourceReading(false);
+        }
         if (timer == null) {
             release();
         }
@@ -48,6 +56,7 @@ abstract class DelayingStage extends ToxicStage {
         while (!held.isEmpty() && held.peek().releaseAtNanos() - now <= 0) {
             pass(held.poll());
         }
+        resumeSourceBelow(MAX_HELD / 2);
         if (!held.isEmpty() && !context().isClosed()) {
             long wait = held.peek().releaseAtNanos() - now;
             timer = context().eventLoop().schedule(this::release, wait, TimeUnit.NANOSECONDS);
@@ -67,6 +76,14 @@ abstract class DelayingStage extends ToxicStage {
         cancelTimer();
         while (!held.isEmpty()) {
             pass(held.poll());
+        }
+        resumeSourceBelow(1);
+    }
+
+    private void resumeSourceBelow(int size) {
+        if (sourcePaused && held.size() < size && !context().isClosed()) {
+            sourcePaused = false;
+            context().sourceReading(true);
         }
     }
 

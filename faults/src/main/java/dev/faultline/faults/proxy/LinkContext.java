@@ -14,4 +14,8 @@ interface LinkContext {
 
     /** Closes both sockets with SO_LINGER 0, so the peers see a TCP RST. */
     void resetConnection();
+
+    /** Stops or resumes reading this link's source socket, so a stage can bound what it holds. */
+    default void sourceReading(boolean on) {
+    }
 }

@@ -22,8 +22,8 @@ final class RelayConnection implements LinkContext {
     RelayConnection(Channel client, Channel upstream) {
         this.client = client;
         this.upstream = upstream;
-        this.upstreamLink = new ToxicLink(this, new OutputStage(client, upstream));
-        this.downstreamLink = new ToxicLink(this, new OutputStage(upstream, client));
+        this.upstreamLink = new ToxicLink(this, client, new OutputStage(client, upstream));
+        this.downstreamLink = new ToxicLink(this, upstream, new OutputStage(upstream, client));
     }
 
     /** Installs the toxics present when the connection opened. Call on the event loop. */

@@ -1,6 +1,8 @@
 package dev.faultline.faults.proxy;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -15,13 +17,41 @@ final class ToxicLink {
     private record Slot(String name, ToxicStage stage) {
     }
 
+    /** The connection as seen from one link: it also knows which socket this link reads. */
+    private record SideContext(LinkContext connection, Channel source) implements LinkContext {
+        @Override
+        public EventLoop eventLoop() {
+            return connection.eventLoop();
+        }
+
+        @Override
+        public boolean isClosed() {
+            return connection.isClosed();
+        }
+
+        @Override
+        public void closeConnection() {
+            connection.closeConnection();
+        }
+
+        @Override
+        public void resetConnection() {
+            connection.resetConnection();
+        }
+
+        @Override
+        public void sourceReading(boolean on) {
+            source.config().setAutoRead(on);
+        }
+    }
+
     private final LinkContext context;
     private final ToxicStage input = new NoopToxic();
     private final ToxicStage output;
     private final List<Slot> slots = new ArrayList<>();
 
-    ToxicLink(LinkContext context, ToxicStage output) {
-        this.context = context;
+    ToxicLink(LinkContext connection, Channel source, ToxicStage output) {
+        this.context = new SideContext(connection, source);
         this.output = output;
         output.attach(context, null);
         input.attach(context, output);

@@ -20,9 +20,12 @@ public final class EchoClient implements AutoCloseable {
     }
 
     public static EchoClient connect(String hostPort) throws IOException {
+        return new EchoClient(address(hostPort));
+    }
+
+    public static InetSocketAddress address(String hostPort) {
         int colon = hostPort.lastIndexOf(':');
-        return new EchoClient(new InetSocketAddress(hostPort.substring(0, colon),
-                Integer.parseInt(hostPort.substring(colon + 1))));
+        return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
     }
 
     public void send(String message) throws IOException {

@@ -109,6 +109,32 @@ class ToxicDataPathIT {
     }
 
     @Test
+    void bulkDataUnderLatencyArrivesWholeAndInOrder() throws Exception {
+        addLatency("slow", "upstream", 100);
+        byte[] payload = new byte[4 << 20];
+        for (int i = 0; i < payload.length; i++) {
+            payload[i] = (byte) (i * 31 + (i >> 11));
+        }
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(EchoClient.address(listen), 2000);
+            socket.setSoTimeout(10_000);
+            CompletableFuture<byte[]> echoed = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return socket.getInputStream().readNBytes(payload.length);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            long start = System.nanoTime();
+            socket.getOutputStream().write(payload);
+            socket.getOutputStream().flush();
+
+            assertThat(echoed.get(15, TimeUnit.SECONDS)).isEqualTo(payload);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(100));
+        }
+    }
+
+    @Test
     void zeroToxicityLeavesConnectionsAlone() throws Exception {
         addToxic("{\"type\":\"timeout\",\"stream\":\"upstream\",\"toxicity\":0.0,\"attributes\":{\"timeout\":0}}");
 
