@@ -1,0 +1,71 @@
+package dev.faultline.faults.proxy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The toxics of one proxy and the live connections they act on. Every change is applied to every
+ * live connection, and a new connection starts with the toxics present when it opens.
+ */
+final class ToxicCollection {
+
+    private final Map<String, ToxicSpec> toxics = new LinkedHashMap<>();
+    private final Set<RelayConnection> live = ConcurrentHashMap.newKeySet();
+
+    /** Registers a connection and returns the toxics it starts with. */
+    synchronized List<ToxicSpec> attach(RelayConnection connection) {
+        live.add(connection);
+        return new ArrayList<>(toxics.values());
+    }
+
+    void detach(RelayConnection connection) {
+        live.remove(connection);
+    }
+
+    /** Upstream toxics first, then downstream, each in creation order, as Toxiproxy lists them. */
+    synchronized List<ToxicSpec> list() {
+        List<ToxicSpec> ordered = new ArrayList<>();
+        for (Direction direction : Direction.values()) {
+            toxics.values().stream().filter(t -> t.direction() == direction).forEach(ordered::add);
+        }
+        return ordered;
+    }
+
+    synchronized ToxicSpec get(String name) {
+        ToxicSpec spec = toxics.get(name);
+        if (spec == null) {
+            throw ApiException.toxicNotFound();
+        }
+        return spec;
+    }
+
+    synchronized ToxicSpec add(ToxicSpec spec) {
+        if (toxics.containsKey(spec.name())) {
+            throw new ApiException(409, "toxic already exists");
+        }
+        toxics.put(spec.name(), spec);
+        live.forEach(connection -> connection.addToxic(spec));
+        return spec;
+    }
+
+    synchronized ToxicSpec update(String name, Map<String, Long> attributes, Float toxicity) {
+        ToxicSpec updated = get(name).merged(attributes, toxicity);
+        toxics.put(name, updated);
+        live.forEach(connection -> connection.updateToxic(updated));
+        return updated;
+    }
+
+    synchronized void remove(String name) {
+        ToxicSpec removed = get(name);
+        toxics.remove(name);
+        live.forEach(connection -> connection.removeToxic(removed));
+    }
+
+    synchronized void removeAll() {
+        new ArrayList<>(toxics.keySet()).forEach(this::remove);
+    }
+}
