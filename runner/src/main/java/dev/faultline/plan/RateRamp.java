@@ -18,7 +18,7 @@ public record RateRamp(Rate from, Rate to) {
         if (arrow < 0) {
             return constant(Rate.parse(t));
         }
-        return new RateRamp(Rate.parse(t.substring(0, arrow)), Rate.parse(t.substring(arrow + 2)));
+        return new RateRamp(Rate.parse(t.substring(0, arrow).strip()), Rate.parse(t.substring(arrow + 2).strip()));
     }
 
     public boolean isConstant() {

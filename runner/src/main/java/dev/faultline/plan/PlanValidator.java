@@ -1,0 +1,127 @@
+package dev.faultline.plan;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The checks that span more than one record, run after binding: names that must refer to something (links, requests,
+ * windows), names that must be unique, templates, and what is not available yet. Every problem is reported.
+ */
+final class PlanValidator {
+    private final Plan plan;
+    private final LocatedTree tree;
+    private final List<Problem> problems = new ArrayList<>();
+
+    private PlanValidator(Plan plan, LocatedTree tree) {
+        this.plan = plan;
+        this.tree = tree;
+    }
+
+    static List<Problem> validate(Plan plan, LocatedTree tree) {
+        PlanValidator v = new PlanValidator(plan, tree);
+        v.target();
+        v.requests();
+        v.faults();
+        v.checks();
+        return v.problems;
+    }
+
+    private void target() {
+        ClusterSpec cluster = plan.target().cluster();
+        if (cluster.isolation() == ClusterSpec.Isolation.PROCESS) {
+            problem("target.cluster.isolation", "process isolation is not available yet",
+                    "use 'isolation: in-jvm' for now; running each component as its own process comes with a later release");
+        }
+    }
+
+    private void requests() {
+        Map<String, Integer> seen = new HashMap<>();
+        List<RequestSpec> requests = plan.load().requests();
+        for (int i = 0; i < requests.size(); i++) {
+            RequestSpec r = requests.get(i);
+            String at = "load.requests[" + i + "]";
+            unique(seen, r.name(), i, at + ".name", "load.requests[%d].name", "request name");
+            template(at + ".path", r.path());
+            r.headers().forEach((name, value) -> template(at + ".headers." + name, value));
+            if (r.body() != null) {
+                template(at + ".body", r.body());
+            }
+        }
+    }
+
+    private void template(String at, String text) {
+        try {
+            Template.parse(text);
+        } catch (IllegalArgumentException e) {
+            problem(at, e.getMessage(), null);
+        }
+    }
+
+    private void faults() {
+        List<String> links = plan.target().cluster().links();
+        Duration end = plan.load().duration();
+        Map<String, Integer> seen = new HashMap<>();
+        List<FaultSpec> faults = plan.faults();
+        for (int i = 0; i < faults.size(); i++) {
+            FaultSpec f = faults.get(i);
+            String at = "faults[" + i + "]";
+            String nameAt = tree.at(at + ".name").isMissingNode() ? at : at + ".name";
+            unique(seen, f.name(), i, nameAt, "faults[%d]", "fault name");
+            if (Windows.BUILT_IN.contains(f.name())) {
+                problem(nameAt, "a fault cannot be named '" + f.name() + "': that is the name of a built-in window",
+                        "built-in windows: " + String.join(", ", Windows.BUILT_IN));
+            }
+            if (!links.contains(f.latency().link())) {
+                problem(at + ".latency.link", "unknown link '" + f.latency().link() + "'",
+                        Suggestions.hint(f.latency().link(), links, "the target's links"));
+            }
+            if (f.at().compareTo(end) >= 0) {
+                problem(at + ".at", "fault '" + f.name() + "' starts at " + Durations.format(f.at())
+                        + ", when the load has already ended (at " + Durations.format(end) + ")",
+                        "start it before " + Durations.format(end) + " or make load.stages longer");
+            }
+        }
+    }
+
+    private void checks() {
+        List<String> requestNames = plan.load().requests().stream().map(RequestSpec::name).distinct().toList();
+        List<String> windows = new ArrayList<>(Windows.BUILT_IN);
+        plan.faults().forEach(f -> windows.add(f.name()));
+        List<CheckSpec> checks = plan.checks();
+        for (int i = 0; i < checks.size(); i++) {
+            CheckSpec c = checks.get(i);
+            String at = "checks[" + i + "]." + c.type();
+            String request = c.latency() != null ? c.latency().request() : c.availability().request();
+            String window = c.latency() != null ? c.latency().window() : c.availability().window();
+            if (request != null && !requestNames.contains(request)) {
+                problem(at + ".request", "no request is named '" + request + "'",
+                        Suggestions.hint(request, requestNames, "requests of load.requests"));
+            }
+            if (!windows.contains(window)) {
+                problem(at + ".window", "no window is named '" + window + "'",
+                        Suggestions.hint(window, windows, "windows"));
+            } else if (plan.faults().isEmpty() && !window.equals(Windows.ALL)) {
+                problem(at + ".window", "window '" + window + "' needs faults, and the plan has none",
+                        "use window 'all', or add a fault under 'faults'");
+            }
+        }
+    }
+
+    /** Reports {@code name} when an earlier entry has it too, pointing at the first one. */
+    private void unique(Map<String, Integer> seen, String name, int index, String at, String firstFormat, String what) {
+        Integer first = seen.putIfAbsent(name, index);
+        if (first != null) {
+            LocatedTree.Mark m = tree.valueMark(String.format(firstFormat, first));
+            String where = m.override() != null ? "set by --set '" + m.override() + "'"
+                    : "line " + m.line() + ", column " + m.column();
+            problem(at, "duplicate " + what + " '" + name + "'", "first used at " + where + "; names must be unique");
+        }
+    }
+
+    private void problem(String at, String message, String hint) {
+        problems.add(tree.problem(at, message, hint));
+    }
+}
