@@ -26,6 +26,7 @@ public final class ReferenceClusterTarget implements Target {
     private final Map<String, Link> links = new LinkedHashMap<>();
     private LinkFaults linkFaults;
     private URI serviceUri;
+    private int faultProxyPort;
 
     private ReferenceClusterTarget(ReferenceClusterConfig config) {
         this.config = config;
@@ -47,6 +48,7 @@ public final class ReferenceClusterTarget implements Target {
     private void startComponents() {
         String host = ReferenceClusterConfig.HOST;
         FaultProxyServer proxy = started.push(FaultProxyServer.start(host, 0));
+        faultProxyPort = proxy.apiPort();
         linkFaults = new LinkFaults(proxy.apiHost(), proxy.apiPort());
         started.push(linkFaults::deleteLinks);
         List<Backend> backends = new ArrayList<>();
@@ -82,6 +84,11 @@ public final class ReferenceClusterTarget implements Target {
     @Override
     public Map<String, Link> links() {
         return Collections.unmodifiableMap(links);
+    }
+
+    /** The port of the Toxiproxy-compatible API of the cluster's fault proxy, on 127.0.0.1. */
+    public int faultProxyPort() {
+        return faultProxyPort;
     }
 
     @Override
