@@ -1,0 +1,40 @@
+package dev.faultline.cluster.balancer;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AsciiString;
+import java.util.List;
+
+/**
+ * Headers that describe one connection rather than the message (RFC 9110 section 7.6.1), which a proxy must
+ * not forward: the fixed list plus any header the {@code Connection} header names.
+ */
+final class HopByHopHeaders {
+    private static final List<AsciiString> FIXED = List.of(
+            HttpHeaderNames.CONNECTION,
+            AsciiString.cached("keep-alive"),
+            HttpHeaderNames.PROXY_AUTHENTICATE,
+            HttpHeaderNames.PROXY_AUTHORIZATION,
+            AsciiString.cached("proxy-connection"),
+            HttpHeaderNames.TE,
+            HttpHeaderNames.TRAILER,
+            AsciiString.cached("trailers"),
+            HttpHeaderNames.TRANSFER_ENCODING,
+            HttpHeaderNames.UPGRADE);
+
+    private HopByHopHeaders() {
+    }
+
+    /** Removes every hop-by-hop header from {@code headers}, in place. */
+    static void strip(HttpHeaders headers) {
+        for (String connection : headers.getAll(HttpHeaderNames.CONNECTION)) {
+            for (String token : connection.split(",")) {
+                String name = token.trim();
+                if (!name.isEmpty()) {
+                    headers.remove(name);
+                }
+            }
+        }
+        FIXED.forEach(headers::remove);
+    }
+}
