@@ -1,0 +1,155 @@
+package dev.faultline.load;
+
+import dev.faultline.plan.RequestSpec;
+import dev.faultline.sample.ErrorKind;
+import dev.faultline.sample.RunClock;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The connections of one event loop, and the arrivals waiting for one. All its state is touched on that loop only.
+ * An arrival takes an idle connection if there is one; otherwise it waits, and a new connection is opened for it
+ * (the pool grows as needed; the load generator's max-in-flight cap bounds it). A failed connect ends the oldest
+ * waiting arrival with CONNECT_REFUSED or CONNECT_TIMEOUT. Every 10 ms a sweep times out arrivals past their
+ * deadline: in flight (TIMEOUT, the connection is closed) or still waiting for a connection (CONNECT_TIMEOUT).
+ */
+final class ConnectionPool {
+    static final long SWEEP_MILLIS = 10;
+    private static final int MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+    private final EventLoop loop;
+    private final Bootstrap bootstrap;
+    private final InetSocketAddress address;
+    private final RunClock clock;
+    private final List<RequestSpec> specs;
+    private final Completion completion;
+    private final ArrayDeque<HttpConnection> idle = new ArrayDeque<>();
+    private final ArrayDeque<Arrival> waiting = new ArrayDeque<>();
+    private final List<HttpConnection> open = new ArrayList<>();
+    private int connecting;
+
+    ConnectionPool(EventLoop loop, InetSocketAddress address, RunClock clock, List<RequestSpec> specs,
+            long connectTimeoutNanos, Completion completion) {
+        this.loop = loop;
+        this.address = address;
+        this.clock = clock;
+        this.specs = specs;
+        this.completion = completion;
+        this.bootstrap = new Bootstrap()
+                .group(loop)
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(connectTimeoutNanos)))
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(MAX_RESPONSE_BYTES),
+                                new HttpConnection(ConnectionPool.this));
+                    }
+                });
+        loop.scheduleAtFixedRate(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Hands arrivals to this pool from any thread. */
+    void submit(List<Arrival> arrivals) {
+        loop.execute(() -> arrivals.forEach(this::submit));
+    }
+
+    private void submit(Arrival arrival) {
+        HttpConnection connection;
+        while ((connection = idle.pollLast()) != null) { // the most recently used: warm
+            if (connection.isUsable()) {
+                connection.send(arrival);
+                return;
+            }
+        }
+        waiting.addLast(arrival);
+        if (connecting < waiting.size()) {
+            connect();
+        }
+    }
+
+    private void connect() {
+        connecting++;
+        ChannelFuture future = bootstrap.connect(address);
+        future.addListener(f -> {
+            connecting--;
+            if (f.isSuccess()) {
+                HttpConnection connection = future.channel().pipeline().get(HttpConnection.class);
+                open.add(connection);
+                ready(connection);
+            } else {
+                Arrival arrival = waiting.pollFirst();
+                if (arrival != null) {
+                    failed(arrival, connectError(f.cause()));
+                }
+            }
+        });
+    }
+
+    /** A connection can carry a request: give it the oldest waiting arrival, or keep it idle. */
+    void ready(HttpConnection connection) {
+        Arrival arrival = waiting.pollFirst();
+        if (arrival != null) {
+            connection.send(arrival);
+        } else {
+            idle.addLast(connection);
+        }
+    }
+
+    void closed(HttpConnection connection) {
+        open.remove(connection);
+        idle.remove(connection);
+    }
+
+    void answered(Arrival arrival, int status) {
+        RequestSpec spec = specs.get(arrival.request);
+        completion.complete(arrival, clock.nanosNow(), spec.isExpected(status) ? null : ErrorKind.ofStatus(status));
+    }
+
+    void failed(Arrival arrival, ErrorKind error) {
+        arrival.abandon();
+        completion.complete(arrival, clock.nanosNow(), error);
+    }
+
+    private void sweep() {
+        long now = clock.nanosNow();
+        for (int i = open.size() - 1; i >= 0; i--) {
+            if (i < open.size()) {
+                open.get(i).expireIfDue(now);
+            }
+        }
+        for (Iterator<Arrival> it = waiting.iterator(); it.hasNext(); ) {
+            Arrival arrival = it.next();
+            if (now - arrival.deadlineNanos >= 0) {
+                it.remove();
+                failed(arrival, ErrorKind.CONNECT_TIMEOUT);
+            }
+        }
+    }
+
+    static ErrorKind connectError(Throwable cause) {
+        if (cause instanceof ConnectTimeoutException) {
+            return ErrorKind.CONNECT_TIMEOUT;
+        }
+        if (cause instanceof ConnectException) {
+            return ErrorKind.CONNECT_REFUSED;
+        }
+        return ErrorKind.OTHER;
+    }
+}
