@@ -24,12 +24,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * The connections of one event loop, and the arrivals waiting for one. All its state is touched on that loop only.
  * An arrival takes an idle connection if there is one; otherwise it waits, and a new connection is opened for it
- * (the pool grows as needed; the load generator's max-in-flight cap bounds it). A failed connect ends the oldest
+ * (the pool grows as needed; the load generator's max-in-flight cap bounds it) unless {@link #MAX_CONNECTING}
+ * connects are already under way: a burst of arrivals must not become a storm of connects that slows the target
+ * (and the generator) down further. A failed connect ends the oldest
  * waiting arrival with CONNECT_REFUSED or CONNECT_TIMEOUT. Every 10 ms a sweep times out arrivals past their
  * deadline: in flight (TIMEOUT, the connection is closed) or still waiting for a connection (CONNECT_TIMEOUT).
  */
 final class ConnectionPool {
     static final long SWEEP_MILLIS = 10;
+    static final int MAX_CONNECTING = 16;
     private static final int MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
     private final EventLoop loop;
@@ -42,6 +45,10 @@ final class ConnectionPool {
     private final ArrayDeque<Arrival> waiting = new ArrayDeque<>();
     private final List<HttpConnection> open = new ArrayList<>();
     private int connecting;
+    private long opened;
+    private long sends;
+    private long lagSum;
+    private long lagMax;
 
     ConnectionPool(EventLoop loop, InetSocketAddress address, RunClock clock, List<RequestSpec> specs,
             long connectTimeoutNanos, Completion completion) {
@@ -79,13 +86,18 @@ final class ConnectionPool {
             }
         }
         waiting.addLast(arrival);
-        if (connecting < waiting.size()) {
+        growIfNeeded();
+    }
+
+    private void growIfNeeded() {
+        while (connecting < Math.min(waiting.size(), MAX_CONNECTING)) {
             connect();
         }
     }
 
     private void connect() {
         connecting++;
+        opened++;
         ChannelFuture future = bootstrap.connect(address);
         future.addListener(f -> {
             connecting--;
@@ -93,11 +105,13 @@ final class ConnectionPool {
                 HttpConnection connection = future.channel().pipeline().get(HttpConnection.class);
                 open.add(connection);
                 ready(connection);
+                growIfNeeded();
             } else {
                 Arrival arrival = waiting.pollFirst();
                 if (arrival != null) {
                     failed(arrival, connectError(f.cause()));
                 }
+                growIfNeeded();
             }
         });
     }
@@ -110,6 +124,14 @@ final class ConnectionPool {
         } else {
             idle.addLast(connection);
         }
+    }
+
+    /** Notes how late a request goes out: the generator's own delay, part of every latency it measures. */
+    void sending(Arrival arrival) {
+        long lag = clock.nanosNow() - arrival.intendedNanos;
+        sends++;
+        lagSum += lag;
+        lagMax = Math.max(lagMax, lag);
     }
 
     void closed(HttpConnection connection) {
@@ -141,6 +163,16 @@ final class ConnectionPool {
                 failed(arrival, ErrorKind.CONNECT_TIMEOUT);
             }
         }
+    }
+
+    /** How many connections this pool has tried to open (read after the load, for tests and diagnostics). */
+    long opened() {
+        return opened;
+    }
+
+    /** {sends, sum of send lags, max send lag} in nanoseconds; read after the load. */
+    long[] sendLag() {
+        return new long[] {sends, lagSum, lagMax};
     }
 
     static ErrorKind connectError(Throwable cause) {

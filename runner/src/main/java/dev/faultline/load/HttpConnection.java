@@ -33,6 +33,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     }
 
     void send(Arrival arrival) {
+        pool.sending(arrival);
         current = arrival;
         FullHttpRequest request = arrival.http;
         arrival.http = null;

@@ -41,6 +41,7 @@ public final class LoadGenerator implements AutoCloseable {
     private final EventLoopGroup group;
     private final RequestMix mix;
     private final Pacer pacer;
+    private final ConnectionPool[] pools;
     private final AtomicInteger outstanding = new AtomicInteger();
     private final LongAdder completed = new LongAdder();
     private final AtomicLong stoppedAtNanos = new AtomicLong(Long.MIN_VALUE);
@@ -65,7 +66,7 @@ public final class LoadGenerator implements AutoCloseable {
         InetSocketAddress address = new InetSocketAddress(baseUri.getHost(), baseUri.getPort() < 0 ? 80 : baseUri.getPort());
         this.group = new MultiThreadIoEventLoopGroup(eventLoops, new DefaultThreadFactory("faultline-load", true),
                 NioIoHandler.newFactory());
-        ConnectionPool[] pools = new ConnectionPool[eventLoops];
+        this.pools = new ConnectionPool[eventLoops];
         Completion completion = this::complete;
         for (int i = 0; i < eventLoops; i++) {
             pools[i] = new ConnectionPool((EventLoop) group.next(), address, clock, spec.requests(),
@@ -118,6 +119,29 @@ public final class LoadGenerator implements AutoCloseable {
     public void close() {
         stop();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+
+    /** How many connections were opened (or tried); read after run() returned. */
+    long connectionsOpened() {
+        long sum = 0;
+        for (ConnectionPool pool : pools) {
+            sum += pool.opened();
+        }
+        return sum;
+    }
+
+    /**
+     * The mean delay between intended and actual send times, in microseconds: the generator's own share of the
+     * latencies it measured (pacer wake-up, hand-over to the event loop, waiting for a connection). Read after run().
+     */
+    double meanSendLagMicros() {
+        long sends = 0;
+        long sum = 0;
+        for (ConnectionPool pool : pools) {
+            sends += pool.sendLag()[0];
+            sum += pool.sendLag()[1];
+        }
+        return sends == 0 ? 0 : sum / 1000.0 / sends;
     }
 
     private void awaitOutstanding() throws InterruptedException {
