@@ -101,7 +101,9 @@ final class ConnectionPool {
         ChannelFuture future = bootstrap.connect(address);
         future.addListener(f -> {
             connecting--;
-            if (f.isSuccess()) {
+            if (f.isSuccess() && !future.channel().isActive()) {
+                growIfNeeded(); // connected and already closed by the peer: try another
+            } else if (f.isSuccess()) {
                 HttpConnection connection = future.channel().pipeline().get(HttpConnection.class);
                 open.add(connection);
                 ready(connection);

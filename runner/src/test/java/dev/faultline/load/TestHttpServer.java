@@ -29,7 +29,7 @@ import java.util.function.ToIntFunction;
 
 /**
  * A tiny HTTP/1.1 keep-alive server on 127.0.0.1 for load generator tests. The status of each response comes from a
- * function of the request path (-1: never answer). {@link #stallOnce} makes the whole server stall once, like a GC
+ * function of the request path (-1: never answer; -2: close the connection without answering). {@link #stallOnce} makes the whole server stall once, like a GC
  * pause: every response due while it stalls goes out when the stall ends.
  */
 final class TestHttpServer implements AutoCloseable {
@@ -100,6 +100,10 @@ final class TestHttpServer implements AutoCloseable {
                 stalledUntil = now + stallNanos;
             }
             int code = status.applyAsInt(request.uri());
+            if (code == -2) {
+                ctx.close();
+                return;
+            }
             if (code < 0) {
                 return;
             }
