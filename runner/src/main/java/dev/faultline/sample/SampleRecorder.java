@@ -100,6 +100,11 @@ public final class SampleRecorder implements AutoCloseable {
         }
     }
 
+    /** How many intervals are open (full histograms): stays at about three however long the run (tests). */
+    int openIntervals() {
+        return open.size();
+    }
+
     /** Stops recording, closes every interval, completes the {@code .hlog}, and returns what was recorded. */
     public synchronized Samples finish() {
         if (samples == null) {

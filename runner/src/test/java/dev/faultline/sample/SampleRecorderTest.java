@@ -187,6 +187,20 @@ class SampleRecorderTest {
     }
 
     @Test
+    void onlyTheLastFewSecondsStayOpenWhileTheRunGoesOn() {
+        try (SampleRecorder recorder = new SampleRecorder(List.of("read"), Optional.empty())) {
+            for (long second = 0; second < 600; second++) {
+                for (int i = 0; i < 100; i++) {
+                    recorder.record("read", second * S + i * 10 * MS, second * S + i * 10 * MS + MS, null);
+                }
+                recorder.flush();
+                assertThat(recorder.openIntervals()).isLessThanOrEqualTo(3);
+            }
+            assertThat(recorder.finish().outcomes("read", ALL).total()).isEqualTo(60_000);
+        }
+    }
+
+    @Test
     void recordingAnUnknownRequestNameFailsAndNamesTheKnownOnes() {
         try (SampleRecorder recorder = new SampleRecorder(List.of("read"), Optional.empty())) {
             assertThatThrownBy(() -> recorder.record("raed", 0, 1, null))
