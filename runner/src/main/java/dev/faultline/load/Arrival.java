@@ -1,0 +1,30 @@
+package dev.faultline.load;
+
+import io.netty.handler.codec.http.FullHttpRequest;
+
+/**
+ * One arrival on its way: which request of the mix, when it was meant to be sent, when it times out (intended time
+ * plus the request's timeout, so a recorded latency never exceeds the timeout by more than the sweep period) and
+ * the rendered HTTP request, which belongs to whoever holds the arrival until it is written or abandoned.
+ */
+final class Arrival {
+    final int request;
+    final long intendedNanos;
+    final long deadlineNanos;
+    FullHttpRequest http;
+
+    Arrival(int request, long intendedNanos, long deadlineNanos, FullHttpRequest http) {
+        this.request = request;
+        this.intendedNanos = intendedNanos;
+        this.deadlineNanos = deadlineNanos;
+        this.http = http;
+    }
+
+    /** Releases the HTTP request if it was never written. */
+    void abandon() {
+        if (http != null) {
+            http.release();
+            http = null;
+        }
+    }
+}

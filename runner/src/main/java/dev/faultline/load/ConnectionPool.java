@@ -1,0 +1,189 @@
+package dev.faultline.load;
+
+import dev.faultline.plan.RequestSpec;
+import dev.faultline.sample.ErrorKind;
+import dev.faultline.sample.RunClock;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The connections of one event loop, and the arrivals waiting for one. All its state is touched on that loop only.
+ * An arrival takes an idle connection if there is one; otherwise it waits, and a new connection is opened for it
+ * (the pool grows as needed; the load generator's max-in-flight cap bounds it) unless {@link #MAX_CONNECTING}
+ * connects are already under way: a burst of arrivals must not become a storm of connects that slows the target
+ * (and the generator) down further. A failed connect ends the oldest
+ * waiting arrival with CONNECT_REFUSED or CONNECT_TIMEOUT. Every 10 ms a sweep times out arrivals past their
+ * deadline: in flight (TIMEOUT, the connection is closed) or still waiting for a connection (CONNECT_TIMEOUT).
+ */
+final class ConnectionPool {
+    static final long SWEEP_MILLIS = 10;
+    static final int MAX_CONNECTING = 16;
+    private static final int MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+    private final EventLoop loop;
+    private final Bootstrap bootstrap;
+    private final InetSocketAddress address;
+    private final RunClock clock;
+    private final List<RequestSpec> specs;
+    private final Completion completion;
+    private final ArrayDeque<HttpConnection> idle = new ArrayDeque<>();
+    private final ArrayDeque<Arrival> waiting = new ArrayDeque<>();
+    private final List<HttpConnection> open = new ArrayList<>();
+    private int connecting;
+    private long opened;
+    private long sends;
+    private long lagSum;
+    private long lagMax;
+
+    ConnectionPool(EventLoop loop, InetSocketAddress address, RunClock clock, List<RequestSpec> specs,
+            long connectTimeoutNanos, Completion completion) {
+        this.loop = loop;
+        this.address = address;
+        this.clock = clock;
+        this.specs = specs;
+        this.completion = completion;
+        this.bootstrap = new Bootstrap()
+                .group(loop)
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(connectTimeoutNanos)))
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(MAX_RESPONSE_BYTES),
+                                new HttpConnection(ConnectionPool.this));
+                    }
+                });
+        loop.scheduleAtFixedRate(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Hands arrivals to this pool from any thread. */
+    void submit(List<Arrival> arrivals) {
+        loop.execute(() -> arrivals.forEach(this::submit));
+    }
+
+    private void submit(Arrival arrival) {
+        HttpConnection connection;
+        while ((connection = idle.pollLast()) != null) { // the most recently used: warm
+            if (connection.isUsable()) {
+                connection.send(arrival);
+                return;
+            }
+        }
+        waiting.addLast(arrival);
+        growIfNeeded();
+    }
+
+    private void growIfNeeded() {
+        while (connecting < Math.min(waiting.size(), MAX_CONNECTING)) {
+            connect();
+        }
+    }
+
+    private void connect() {
+        connecting++;
+        opened++;
+        ChannelFuture future = bootstrap.connect(address);
+        future.addListener(f -> {
+            connecting--;
+            if (f.isSuccess() && !future.channel().isActive()) {
+                growIfNeeded(); // connected and already closed by the peer: try another
+            } else if (f.isSuccess()) {
+                HttpConnection connection = future.channel().pipeline().get(HttpConnection.class);
+                open.add(connection);
+                ready(connection);
+                growIfNeeded();
+            } else {
+                Arrival arrival = waiting.pollFirst();
+                if (arrival != null) {
+                    failed(arrival, connectError(f.cause()));
+                }
+                growIfNeeded();
+            }
+        });
+    }
+
+    /** A connection can carry a request: give it the oldest waiting arrival, or keep it idle. */
+    void ready(HttpConnection connection) {
+        Arrival arrival = waiting.pollFirst();
+        if (arrival != null) {
+            connection.send(arrival);
+        } else {
+            idle.addLast(connection);
+        }
+    }
+
+    /** Notes how late a request goes out: the generator's own delay, part of every latency it measures. */
+    void sending(Arrival arrival) {
+        long lag = clock.nanosNow() - arrival.intendedNanos;
+        sends++;
+        lagSum += lag;
+        lagMax = Math.max(lagMax, lag);
+    }
+
+    void closed(HttpConnection connection) {
+        open.remove(connection);
+        idle.remove(connection);
+    }
+
+    void answered(Arrival arrival, int status) {
+        RequestSpec spec = specs.get(arrival.request);
+        completion.complete(arrival, clock.nanosNow(), spec.isExpected(status) ? null : ErrorKind.ofStatus(status));
+    }
+
+    void failed(Arrival arrival, ErrorKind error) {
+        arrival.abandon();
+        completion.complete(arrival, clock.nanosNow(), error);
+    }
+
+    private void sweep() {
+        long now = clock.nanosNow();
+        for (int i = open.size() - 1; i >= 0; i--) {
+            if (i < open.size()) {
+                open.get(i).expireIfDue(now);
+            }
+        }
+        for (Iterator<Arrival> it = waiting.iterator(); it.hasNext(); ) {
+            Arrival arrival = it.next();
+            if (now - arrival.deadlineNanos >= 0) {
+                it.remove();
+                failed(arrival, ErrorKind.CONNECT_TIMEOUT);
+            }
+        }
+    }
+
+    /** How many connections this pool has tried to open (read after the load, for tests and diagnostics). */
+    long opened() {
+        return opened;
+    }
+
+    /** {sends, sum of send lags, max send lag} in nanoseconds; read after the load. */
+    long[] sendLag() {
+        return new long[] {sends, lagSum, lagMax};
+    }
+
+    static ErrorKind connectError(Throwable cause) {
+        if (cause instanceof ConnectTimeoutException) {
+            return ErrorKind.CONNECT_TIMEOUT;
+        }
+        if (cause instanceof ConnectException) {
+            return ErrorKind.CONNECT_REFUSED;
+        }
+        return ErrorKind.OTHER;
+    }
+}

@@ -1,0 +1,191 @@
+package dev.faultline.sample;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.HdrHistogram.AtomicHistogram;
+import org.HdrHistogram.WriterReaderPhaser;
+
+/**
+ * Records every request's outcome and latency, per request name and per one-second interval of its end time, from
+ * any number of threads without locks. Latency is {@code endNanos - intendedNanos} in microseconds.
+ *
+ * <p>Memory stays bounded: a background flusher closes, once a second, every interval more than two seconds older
+ * than the newest one, compresses it and appends it to the {@code .hlog} file (if one was given). A sample that
+ * arrives for an already closed interval is merged into it, so which interval a sample lands in depends only on
+ * its end time. {@link #finish()} closes everything and returns the queryable {@link Samples}.
+ */
+public final class SampleRecorder implements AutoCloseable {
+    /** Intervals this many seconds older than the newest are closed by the flusher. */
+    private static final int KEEP_OPEN_SECONDS = 2;
+
+    private final List<String> requestNames;
+    private final Map<String, Integer> indexes = new HashMap<>();
+    private final ConcurrentHashMap<Long, OpenInterval> open = new ConcurrentHashMap<>();
+    private final WriterReaderPhaser phaser = new WriterReaderPhaser();
+    private final TreeMap<Long, ClosedInterval> closed = new TreeMap<>();
+    private final IntervalLog log;
+    private final Thread flusher;
+    private volatile OpenInterval current;
+    private volatile long newestSecond = Long.MIN_VALUE;
+    private volatile boolean finished;
+    private Samples samples;
+
+    /** A recorder whose {@code .hlog} (if any) starts now. */
+    public SampleRecorder(List<String> requestNames, Optional<Path> hlogFile) {
+        this(requestNames, hlogFile, Instant.now());
+    }
+
+    /** A recorder whose {@code .hlog} (if any) gives {@code runStart} (the run's time zero) as its start time. */
+    public SampleRecorder(List<String> requestNames, Optional<Path> hlogFile, Instant runStart) {
+        this.requestNames = List.copyOf(requestNames);
+        for (int i = 0; i < this.requestNames.size(); i++) {
+            if (indexes.put(this.requestNames.get(i), i) != null) {
+                throw new IllegalArgumentException("request name '" + this.requestNames.get(i) + "' appears twice");
+            }
+        }
+        this.current = new OpenInterval(Long.MIN_VALUE, 0);
+        this.log = hlogFile.map(file -> new IntervalLog(file, runStart)).orElse(null);
+        this.flusher = new Thread(this::flushEverySecond, "faultline-sample-flusher");
+        flusher.setDaemon(true);
+        flusher.start();
+    }
+
+    public List<String> requestNames() {
+        return requestNames;
+    }
+
+    /**
+     * Records one request: its name, intended send time and end time (run-relative nanoseconds, see
+     * {@link RunClock}) and its error, null when it succeeded. A {@link ErrorKind#DROPPED} arrival counts as an
+     * outcome but has no latency. It lands in the second {@code floor(endNanos / 1s)}.
+     */
+    public void record(String request, long intendedNanos, long endNanos, ErrorKind errorOrNull) {
+        Integer index = indexes.get(request);
+        if (index == null) {
+            throw new IllegalArgumentException("no request named '" + request + "' (known: " + requestNames + ")");
+        }
+        long second = Math.floorDiv(endNanos, 1_000_000_000L);
+        long latencyMicros = (endNanos - intendedNanos) / 1_000L;
+        long phase = phaser.writerCriticalSectionEnter();
+        try {
+            if (finished) {
+                throw new IllegalStateException("a sample of '" + request + "' was recorded after the recording finished");
+            }
+            OpenInterval interval = current;
+            if (interval.second != second) {
+                interval = open.computeIfAbsent(second, s -> new OpenInterval(s, requestNames.size()));
+                if (second >= newestSecond) {
+                    newestSecond = second;
+                    current = interval;
+                }
+            }
+            interval.record(index, latencyMicros, errorOrNull);
+        } finally {
+            phaser.writerCriticalSectionExit(phase);
+        }
+    }
+
+    /** Closes the intervals more than two seconds older than the newest one (the flusher does this every second). */
+    public void flush() {
+        long newest = newestSecond;
+        if (newest != Long.MIN_VALUE) {
+            closeWhere(newest - KEEP_OPEN_SECONDS);
+        }
+    }
+
+    /** How many intervals are open (full histograms): stays at about three however long the run (tests). */
+    int openIntervals() {
+        return open.size();
+    }
+
+    /** Stops recording, closes every interval, completes the {@code .hlog}, and returns what was recorded. */
+    public synchronized Samples finish() {
+        if (samples == null) {
+            finished = true;
+            flusher.interrupt();
+            phaser.readerLock();
+            try {
+                phaser.flipPhase(); // every writer that passed the finished check has now recorded
+            } finally {
+                phaser.readerUnlock();
+            }
+            closeWhere(Long.MAX_VALUE);
+            if (log != null) {
+                log.close();
+            }
+            synchronized (closed) {
+                samples = new RecordedSamples(requestNames, new TreeMap<>(closed));
+            }
+        }
+        return samples;
+    }
+
+    @Override
+    public void close() {
+        finish();
+    }
+
+    /** Closes every open interval whose second is before {@code limitSecond}. */
+    private void closeWhere(long limitSecond) {
+        synchronized (closed) {
+            List<OpenInterval> closing = new ArrayList<>();
+            for (OpenInterval interval : open.values()) {
+                if (interval.second < limitSecond) {
+                    closing.add(interval);
+                }
+            }
+            if (closing.isEmpty()) {
+                return;
+            }
+            closing.forEach(interval -> open.remove(interval.second, interval));
+            if (current.second < limitSecond) {
+                current = new OpenInterval(Long.MIN_VALUE, 0);
+            }
+            phaser.readerLock();
+            try {
+                phaser.flipPhase(); // waits for every writer that may still hold one of the closing intervals
+            } finally {
+                phaser.readerUnlock();
+            }
+            closing.sort((a, b) -> Long.compare(a.second, b.second));
+            for (OpenInterval interval : closing) {
+                ClosedInterval done = ClosedInterval.of(interval, requestNames.size());
+                closed.merge(interval.second, done, ClosedInterval::plus);
+                writeLog(interval);
+            }
+            if (log != null) {
+                log.flush();
+            }
+        }
+    }
+
+    private void writeLog(OpenInterval interval) {
+        if (log == null) {
+            return;
+        }
+        for (int r = 0; r < requestNames.size(); r++) {
+            AtomicHistogram h = interval.latency(r);
+            if (h != null && h.getTotalCount() > 0) {
+                log.write(interval.second, requestNames.get(r), h);
+            }
+        }
+    }
+
+    private void flushEverySecond() {
+        while (!finished) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            flush();
+        }
+    }
+}

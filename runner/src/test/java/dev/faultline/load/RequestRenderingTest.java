@@ -1,0 +1,118 @@
+package dev.faultline.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.faultline.plan.KeySpace;
+import dev.faultline.plan.KeySpace.Distribution;
+import dev.faultline.plan.LoadSpec;
+import dev.faultline.plan.Rate;
+import dev.faultline.plan.RateRamp;
+import dev.faultline.plan.RequestSpec;
+import dev.faultline.plan.Stage;
+import dev.faultline.plan.Template;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class RequestRenderingTest {
+    private static final UnpooledByteBufAllocator ALLOC = UnpooledByteBufAllocator.DEFAULT;
+
+    @Test
+    void variablesRenderTheArrivalsKeyClientSeqUuidAndRandomNumbers() {
+        Variables vars = vars(Distribution.SEQUENTIAL, 3);
+        RequestRenderer renderer = renderer(get("/x"));
+        Template template = Template.parse("/kv/${key}?c=${client}&n=${seq}&id=${uuid}&r=${random:5:7}");
+        for (long seq = 0; seq < 50; seq++) {
+            vars.next(seq);
+            String text = renderer.render(template, vars);
+            assertThat(text).matches("/kv/k" + seq % 1000 + "\\?c=c" + seq % 3 + "&n=" + seq
+                    + "&id=[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}&r=[567]");
+        }
+    }
+
+    @Test
+    void oneArrivalUsesTheSameKeyAndUuidEverywhereButDrawsEachRandomAnew() {
+        Variables vars = vars(Distribution.UNIFORM, 1);
+        RequestRenderer renderer = renderer(get("/x"));
+        Set<String> randoms = new HashSet<>();
+        vars.next(0);
+        String first = renderer.render(Template.parse("${key} ${uuid}"), vars);
+        for (int i = 0; i < 20; i++) {
+            assertThat(renderer.render(Template.parse("${key} ${uuid}"), vars)).isEqualTo(first);
+            randoms.add(renderer.render(Template.parse("${random:1:1000000}"), vars));
+        }
+        assertThat(randoms).hasSizeGreaterThan(15);
+        vars.next(1);
+        assertThat(renderer.render(Template.parse("${key} ${uuid}"), vars)).isNotEqualTo(first);
+    }
+
+    @Test
+    void aRenderedRequestCarriesMethodPathHostClientHeaderHeadersAndBody() {
+        RequestSpec put = new RequestSpec("write", 1, "PUT", "/kv/${key}", Map.of("X-Trace", "t-${seq}"),
+                "{\"v\":\"${client}\"}", null, null);
+        RequestRenderer renderer = new RequestRenderer(put, "127.0.0.1:8080", "/api", "X-Tenant");
+        Variables vars = vars(Distribution.SEQUENTIAL, 2);
+        vars.next(5);
+        FullHttpRequest request = renderer.render(vars, ALLOC);
+        try {
+            assertThat(request.method()).isEqualTo(HttpMethod.PUT);
+            assertThat(request.uri()).isEqualTo("/api/kv/k0");
+            assertThat(request.headers().get("Host")).isEqualTo("127.0.0.1:8080");
+            assertThat(request.headers().get("X-Tenant")).isEqualTo("c1");
+            assertThat(request.headers().get("X-Trace")).isEqualTo("t-5");
+            assertThat(request.content().toString(StandardCharsets.UTF_8)).isEqualTo("{\"v\":\"c1\"}");
+            assertThat(request.headers().getInt("Content-Length")).isEqualTo(10);
+        } finally {
+            request.release();
+        }
+    }
+
+    @Test
+    void aGetWithoutBodyHasNoContentLength() {
+        FullHttpRequest request = renderer(get("/health")).render(vars(Distribution.UNIFORM, 1), ALLOC);
+        assertThat(request.headers().contains("Content-Length")).isFalse();
+        assertThat(request.headers().get("X-Client-Id")).isEqualTo("c0");
+        request.release();
+    }
+
+    @Test
+    void theMixPicksRequestsInProportionToTheirWeights() {
+        RequestSpec read = new RequestSpec("read", 3, "GET", "/r", null, null, null, null);
+        RequestSpec write = new RequestSpec("write", 1, "PUT", "/w", null, null, null, Duration.ofMillis(250));
+        LoadSpec load = new LoadSpec(null, List.of(new Stage(Duration.ofSeconds(1), RateRamp.constant(new Rate(1)))),
+                null, null, null, null, List.of(read, write), null, null);
+        RequestMix mix = new RequestMix(load, URI.create("http://127.0.0.1:1"), new SplittableRandom(3));
+        int writes = 0;
+        for (int i = 0; i < 40_000; i++) {
+            writes += mix.choose();
+        }
+        assertThat(writes / 40_000.0).isCloseTo(0.25, within(0.01));
+        Arrival arrival = mix.arrival(1, 0, 1_000L, ALLOC);
+        assertThat(arrival.deadlineNanos).isEqualTo(1_000L + 250_000_000L);
+        assertThat(mix.name(1)).isEqualTo("write");
+        arrival.abandon();
+    }
+
+    private static RequestSpec get(String path) {
+        return new RequestSpec("r", 1, "GET", path, null, null, null, null);
+    }
+
+    private static RequestRenderer renderer(RequestSpec spec) {
+        return new RequestRenderer(spec, "127.0.0.1:1", "", "X-Client-Id");
+    }
+
+    private static Variables vars(Distribution distribution, int clients) {
+        SplittableRandom random = new SplittableRandom(1);
+        return new Variables(KeyChooser.of(new KeySpace(1000L, distribution, null), random.split()), clients, random);
+    }
+}
