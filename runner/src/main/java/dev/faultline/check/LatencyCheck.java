@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
-/** Latency budgets: each given percentile of a request's latency in a window is at most its limit. */
+/**
+ * Latency budgets: each given percentile of a request's latency in a window is at most its limit. Observed values are
+ * HdrHistogram's (the highest value equivalent to the percentile, 3 significant digits); a value is within its limit
+ * when the limit lies at or above the lowest value of its bucket.
+ */
 final class LatencyCheck implements Check {
     private final CheckSpec.LatencyCheck spec;
 
@@ -53,7 +57,8 @@ final class LatencyCheck implements Check {
         long micros = label.equals("max") ? latency.getMaxValue()
                 : latency.getValueAtPercentile(percentile(label));
         double observedMs = micros / 1000.0;
-        boolean passed = observedMs <= limitMs;
+        // HdrHistogram keeps 3 significant digits: a value whose bucket reaches down to the limit is within it
+        boolean passed = latency.lowestEquivalentValue(micros) <= limit.toNanos() / 1000;
         String message = what + " was " + Numbers.ms(observedMs) + ", limit " + Numbers.ms(limitMs)
                 + (passed ? "" : " (over by " + Numbers.ms(observedMs - limitMs) + ")");
         return new Verdict(name, "latency", spec.window(), passed, observedMs, limitMs, "ms", message);

@@ -37,8 +37,7 @@ public final class Main implements Runnable {
     /** The configured command line (exit codes mapped), for callers that capture its output. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
-        cli.setExitCodeOnInvalidInput(ExitCode.INVALID.code());
-        cli.setExitCodeOnExecutionException(ExitCode.NOT_CARRIED_OUT.code());
+        exitCodes(cli);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("faultline: " + e.getMessage());
             if (parseResult.hasMatchedOption("--verbose")) {
@@ -47,5 +46,11 @@ public final class Main implements Runnable {
             return ExitCode.NOT_CARRIED_OUT.code();
         });
         return cli;
+    }
+
+    private static void exitCodes(CommandLine cli) {
+        cli.getCommandSpec().exitCodeOnInvalidInput(ExitCode.INVALID.code());
+        cli.getCommandSpec().exitCodeOnExecutionException(ExitCode.NOT_CARRIED_OUT.code());
+        cli.getSubcommands().values().forEach(Main::exitCodes);
     }
 }

@@ -17,10 +17,12 @@ public record LoadSpec(
         KeySpace keys,
         List<RequestSpec> requests,
         Duration timeout,
-        Integer maxInFlight) {
+        Integer maxInFlight,
+        Duration warmup) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     public static final int DEFAULT_MAX_IN_FLIGHT = 1000;
+    public static final Duration DEFAULT_WARMUP = Duration.ofSeconds(2);
 
     /** Open: arrivals at a rate. (Closed, users with think time, comes later.) */
     public enum Model {
@@ -60,6 +62,20 @@ public record LoadSpec(
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("max-in-flight must be at least 1, not " + maxInFlight);
         }
+        warmup = warmup == null ? DEFAULT_WARMUP : warmup;
+        if (warmup.isNegative()) {
+            throw new IllegalArgumentException("warmup cannot be negative");
+        }
+    }
+
+    /**
+     * The warm-up load: the first stage's starting rate for {@code warmup}, so that connections, JIT-compiled code and
+     * caches on both sides are warm when measuring begins. Its requests are sent but not recorded.
+     */
+    public LoadSpec warmupLoad() {
+        Stage first = new Stage(warmup, RateRamp.constant(stages.get(0).rate().from()));
+        return new LoadSpec(model, List.of(first), arrivals, clients, clientHeader, keys, requests, timeout, maxInFlight,
+                Duration.ZERO);
     }
 
     /** The load's whole length: the sum of its stages. */

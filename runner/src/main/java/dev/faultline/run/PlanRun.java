@@ -6,6 +6,7 @@ import dev.faultline.fault.FaultSchedule;
 import dev.faultline.fault.FaultTypes;
 import dev.faultline.load.LoadGenerator;
 import dev.faultline.load.LoadSummary;
+import dev.faultline.plan.Durations;
 import dev.faultline.plan.Plan;
 import dev.faultline.plan.RequestSpec;
 import dev.faultline.report.Results;
@@ -65,6 +66,12 @@ public final class PlanRun {
 
     private Results drive(Target target, ReportFolder report, Instant startedAt) {
         List<String> names = plan.load().requests().stream().map(RequestSpec::name).toList();
+        try {
+            Warmup.run(plan.load(), target.serviceUri(), plan.seed(), out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during warm-up", e);
+        }
         Optional<Path> hlog = report.wants(dev.faultline.plan.ReportSpec.Format.HLOG)
                 ? Optional.of(report.dir().resolve(HLOG)) : Optional.empty();
         RunClock clock = RunClock.startNow();
@@ -80,8 +87,10 @@ public final class PlanRun {
                 target.close();
             });
             try {
-                out.printf("load      %s for %.0fs, %d request kinds, %d faults%n", plan.load().model().name().toLowerCase(),
-                        plan.load().duration().toMillis() / 1000.0, names.size(), plan.faults().size());
+                out.printf("load      %s model for %s: %s; %d fault%s scheduled%n",
+                        plan.load().model().name().toLowerCase(java.util.Locale.ROOT),
+                        Durations.format(plan.load().duration()), String.join(", ", names), plan.faults().size(),
+                        plan.faults().size() == 1 ? "" : "s");
                 faults.start();
                 LoadSummary summary = generator.run();
                 faults.close();

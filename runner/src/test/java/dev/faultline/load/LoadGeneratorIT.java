@@ -168,7 +168,7 @@ class LoadGeneratorIT {
         try (TestHttpServer server = TestHttpServer.answering(200)) {
             RequestSpec put = new RequestSpec("write", 1, "PUT", "/kv/${key}", Map.of("X-Seq", "${seq}"), "v-${client}",
                     null, null);
-            LoadSpec spec = new LoadSpec(null, List.of(stage(20, 1)), null, 4, "X-Tenant", null, List.of(put), null, null);
+            LoadSpec spec = new LoadSpec(null, List.of(stage(20, 1)), null, 4, "X-Tenant", null, List.of(put), null, null, Duration.ZERO);
             run(spec, server.uri());
 
             List<FullHttpRequest> seen = server.kept();
@@ -212,7 +212,7 @@ class LoadGeneratorIT {
     }
 
     static LoadSpec load(List<RequestSpec> requests, double rate, int seconds, Duration timeout, Integer maxInFlight) {
-        return new LoadSpec(null, List.of(stage(rate, seconds)), null, null, null, null, requests, timeout, maxInFlight);
+        return new LoadSpec(null, List.of(stage(rate, seconds)), null, null, null, null, requests, timeout, maxInFlight, Duration.ZERO);
     }
 
     static Stage stage(double rate, int seconds) {

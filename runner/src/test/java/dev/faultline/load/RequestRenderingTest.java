@@ -90,7 +90,7 @@ class RequestRenderingTest {
         RequestSpec read = new RequestSpec("read", 3, "GET", "/r", null, null, null, null);
         RequestSpec write = new RequestSpec("write", 1, "PUT", "/w", null, null, null, Duration.ofMillis(250));
         LoadSpec load = new LoadSpec(null, List.of(new Stage(Duration.ofSeconds(1), RateRamp.constant(new Rate(1)))),
-                null, null, null, null, List.of(read, write), null, null);
+                null, null, null, null, List.of(read, write), null, null, null);
         RequestMix mix = new RequestMix(load, URI.create("http://127.0.0.1:1"), new SplittableRandom(3));
         int writes = 0;
         for (int i = 0; i < 40_000; i++) {

@@ -1,0 +1,34 @@
+package dev.faultline.run;
+
+import dev.faultline.load.LoadGenerator;
+import dev.faultline.plan.Durations;
+import dev.faultline.plan.LoadSpec;
+import dev.faultline.plan.RequestSpec;
+import dev.faultline.sample.RunClock;
+import dev.faultline.sample.SampleRecorder;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * Sends the plan's request mix at its first rate for {@code load.warmup} before measuring starts, and forgets what it
+ * measured: a fresh JVM (the generator's and, in-JVM, the target's) is slow for its first second, and that is not
+ * what a plan asks about.
+ */
+final class Warmup {
+    private Warmup() {
+    }
+
+    static void run(LoadSpec load, URI target, long seed, PrintWriter out) throws InterruptedException {
+        if (load.warmup().isZero()) {
+            return;
+        }
+        LoadSpec warmup = load.warmupLoad();
+        out.printf("warmup    %s at %s (not recorded)%n", Durations.format(load.warmup()), warmup.stages().get(0).rate());
+        try (SampleRecorder discarded = new SampleRecorder(
+                    warmup.requests().stream().map(RequestSpec::name).toList(), Optional.empty());
+             LoadGenerator generator = new LoadGenerator(warmup, target, seed, RunClock.startNow(), discarded)) {
+            generator.run();
+        }
+    }
+}
