@@ -14,7 +14,10 @@ public final class Checks {
         if (spec.latency() != null) {
             return new LatencyCheck(spec.latency());
         }
-        return new AvailabilityCheck(spec.availability());
+        if (spec.availability() != null) {
+            return new AvailabilityCheck(spec.availability());
+        }
+        return new ErrorRateCheck(spec.errorRate());
     }
 
     public static List<Verdict> evaluate(List<CheckSpec> specs, RunRecord record) {

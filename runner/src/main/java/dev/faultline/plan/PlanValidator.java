@@ -94,8 +94,8 @@ final class PlanValidator {
         for (int i = 0; i < checks.size(); i++) {
             CheckSpec c = checks.get(i);
             String at = "checks[" + i + "]." + c.type();
-            String request = c.latency() != null ? c.latency().request() : c.availability().request();
-            String window = c.latency() != null ? c.latency().window() : c.availability().window();
+            String request = c.kind().request();
+            String window = c.kind().window();
             if (request != null && !requestNames.contains(request)) {
                 problem(at + ".request", "no request is named '" + request + "'",
                         Suggestions.hint(request, requestNames, "requests of load.requests"));

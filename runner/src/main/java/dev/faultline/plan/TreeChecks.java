@@ -18,7 +18,7 @@ final class TreeChecks {
     /** Records whose keys include a kind (exactly one of which is given), with the word for that kind. */
     private static final Map<Class<?>, Map.Entry<String, List<String>>> KINDS = Map.of(
             FaultSpec.class, Map.entry("fault kind", List.of("latency")),
-            CheckSpec.class, Map.entry("check kind", List.of("latency", "availability")),
+            CheckSpec.class, Map.entry("check kind", CheckSpec.KINDS),
             TargetSpec.class, Map.entry("target kind", List.of("cluster")));
 
     private TreeChecks() {

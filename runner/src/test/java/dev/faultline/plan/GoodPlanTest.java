@@ -31,9 +31,9 @@ class GoodPlanTest {
         assertThat(plan.faults()).containsExactly(new FaultSpec("slow-store", Duration.ofSeconds(3), Duration.ofSeconds(3),
                 new FaultSpec.LatencyFault("lb->n1", Duration.ofMillis(60), Duration.ofMillis(5))));
         assertThat(plan.checks()).containsExactly(
-                new CheckSpec(new CheckSpec.LatencyCheck(null, "read", "steady", null, null, Duration.ofMillis(50), null, null), null),
-                new CheckSpec(new CheckSpec.LatencyCheck(null, "read", "slow-store", Duration.ofMillis(50), null, null, null, null), null),
-                new CheckSpec(null, new CheckSpec.AvailabilityCheck(null, null, "all", new Percentage(99))));
+                new CheckSpec(new CheckSpec.LatencyCheck(null, "read", "steady", null, null, Duration.ofMillis(50), null, null), null, null),
+                new CheckSpec(new CheckSpec.LatencyCheck(null, "read", "slow-store", Duration.ofMillis(50), null, null, null, null), null, null),
+                new CheckSpec(null, new CheckSpec.AvailabilityCheck(null, null, "all", new Percentage(99)), null));
     }
 
     @Test
