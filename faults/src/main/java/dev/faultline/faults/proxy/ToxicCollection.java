@@ -51,21 +51,21 @@ final class ToxicCollection {
             throw new ApiException(409, "toxic already exists");
         }
         toxics.put(spec.name(), spec);
-        applied(live.stream().map(connection -> connection.addToxic(spec)).toList());
+        applied(live.stream().<Future<?>>map(connection -> connection.addToxic(spec)).toList());
         return spec;
     }
 
     synchronized ToxicSpec update(String name, Map<String, Long> attributes, Float toxicity) {
         ToxicSpec updated = get(name).merged(attributes, toxicity);
         toxics.put(name, updated);
-        applied(live.stream().map(connection -> connection.updateToxic(updated)).toList());
+        applied(live.stream().<Future<?>>map(connection -> connection.updateToxic(updated)).toList());
         return updated;
     }
 
     synchronized void remove(String name) {
         ToxicSpec removed = get(name);
         toxics.remove(name);
-        applied(live.stream().map(connection -> connection.removeToxic(removed)).toList());
+        applied(live.stream().<Future<?>>map(connection -> connection.removeToxic(removed)).toList());
     }
 
     /**
