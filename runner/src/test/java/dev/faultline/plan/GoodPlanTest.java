@@ -28,7 +28,7 @@ class GoodPlanTest {
         assertThat(load.requests()).containsExactly(
                 new RequestSpec("write", 1, "PUT", "/kv/${key}", Map.of(), "v-${seq}", List.of(), null),
                 new RequestSpec("read", 3, "GET", "/kv/${key}", Map.of(), null, List.of(200, 404), null));
-        assertThat(plan.faults()).containsExactly(new FaultSpec("slow-store", Duration.ofSeconds(3), Duration.ofSeconds(3),
+        assertThat(plan.faults()).containsExactly(FaultSpec.latency("slow-store", Duration.ofSeconds(3), Duration.ofSeconds(3),
                 new FaultSpec.LatencyFault("lb->n1", Duration.ofMillis(60), Duration.ofMillis(5))));
         assertThat(plan.checks()).containsExactly(
                 new CheckSpec(new CheckSpec.LatencyCheck(null, "read", "steady", null, null, Duration.ofMillis(50), null, null), null),
