@@ -47,9 +47,14 @@ public final class ReferenceClusterTarget implements Target {
 
     private void startComponents() {
         String host = ReferenceClusterConfig.HOST;
-        FaultProxyServer proxy = started.push(FaultProxyServer.start(host, 0));
-        faultProxyPort = proxy.apiPort();
-        linkFaults = new LinkFaults(proxy.apiHost(), proxy.apiPort());
+        if (config.faultProxy() == null) {
+            FaultProxyServer proxy = started.push(FaultProxyServer.start(host, 0));
+            faultProxyPort = proxy.apiPort();
+            linkFaults = new LinkFaults(proxy.apiHost(), proxy.apiPort());
+        } else {
+            faultProxyPort = config.faultProxy().getPort();
+            linkFaults = ExternalFaultProxy.linkFaults(config.faultProxy());
+        }
         started.push(linkFaults::deleteLinks);
         List<Backend> backends = new ArrayList<>();
         for (int i = 1; i <= config.storeNodes(); i++) {
@@ -73,7 +78,7 @@ public final class ReferenceClusterTarget implements Target {
     @Override
     public String description() {
         return "reference cluster: " + config.storeNodes() + " store node" + (config.storeNodes() == 1 ? "" : "s")
-                + " behind lb (in-jvm)";
+                + " behind lb (in-jvm" + (config.faultProxy() == null ? "" : ", fault proxy " + config.faultProxy()) + ")";
     }
 
     @Override
@@ -86,7 +91,7 @@ public final class ReferenceClusterTarget implements Target {
         return Collections.unmodifiableMap(links);
     }
 
-    /** The port of the Toxiproxy-compatible API of the cluster's fault proxy, on 127.0.0.1. */
+    /** The port of the Toxiproxy-compatible API of the cluster's fault proxy. */
     public int faultProxyPort() {
         return faultProxyPort;
     }
