@@ -32,9 +32,14 @@ public final class ReferenceClusterTarget implements Target {
         this.config = config;
     }
 
-    /** Starts the cluster; on failure everything already started is stopped again before the exception leaves. */
+    /**
+     * Starts the cluster; on failure everything already started is stopped again before the exception leaves, and so
+     * it is if the JVM is told to stop (Ctrl-C, SIGTERM) while the cluster starts.
+     */
     public static ReferenceClusterTarget start(ReferenceClusterConfig config) {
         ReferenceClusterTarget target = new ReferenceClusterTarget(config);
+        Thread interrupted = new Thread(target::close, "faultline-target-start");
+        Runtime.getRuntime().addShutdownHook(interrupted);
         try {
             target.startComponents();
             return target;
@@ -42,6 +47,12 @@ public final class ReferenceClusterTarget implements Target {
             target.close();
             throw e instanceof TargetStartException ? e
                     : new TargetStartException("the reference cluster did not start: " + e.getMessage(), e);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupted);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it stops what was started
+            }
         }
     }
 

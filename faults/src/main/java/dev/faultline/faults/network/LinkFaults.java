@@ -56,7 +56,8 @@ public final class LinkFaults {
     /**
      * Creates a proxy for the link {@code from->to} on an ephemeral port of 127.0.0.1, atomically with the faults
      * {@code beforeOpening} adds: the proxy is created disabled (not listening), the faults are added, and only then is
-     * it enabled, so no connection can pass untoxiced.
+     * it enabled, so no connection can pass untoxiced. With leases, the lease is taken while the proxy is still
+     * disabled, so a controller dying at any point leaves a proxy that heals itself.
      *
      * @throws FaultProxyException if the proxy refuses (for example, the proxy name is taken)
      */
@@ -66,14 +67,14 @@ public final class LinkFaults {
         try {
             raw.createDisabled(proxyName, LISTEN, ProxyNames.hostPort(upstream));
             links.put(proxyName, new Link(name, proxyName, null, upstream));
+            if (leases != null) {
+                leases.hold(proxyName);
+            }
             beforeOpening.accept(links.get(proxyName));
             Proxy proxy = client.getProxy(proxyName);
             proxy.enable();
             Link link = new Link(name, proxyName, ProxyNames.parse(client.getProxy(proxyName).getListen()), upstream);
             links.put(proxyName, link);
-            if (leases != null) {
-                leases.hold(proxyName);
-            }
             return link;
         } catch (IOException e) {
             throw FaultProxyException.of("creating the proxy", name, proxyName, e);
