@@ -40,6 +40,8 @@ class JsonResultsWriterTest {
         assertThat(json.at("/checks/0").fieldNames()).toIterable()
                 .contains("name", "type", "window", "passed", "observed", "limit", "message");
         assertThat(json.at("/checks/0/type").asText()).isEqualTo("latency");
+        assertThat(json.at("/faultsHealed/verified").asBoolean()).isTrue();
+        assertThat(json.at("/faultsHealed/leftovers").isArray()).isTrue();
     }
 
     @Test
