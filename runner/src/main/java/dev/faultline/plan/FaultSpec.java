@@ -2,6 +2,8 @@ package dev.faultline.plan;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One scheduled fault: it starts {@code at} after the load starts and is healed after {@code for} (or when the run
@@ -11,7 +13,14 @@ public record FaultSpec(
         String name,
         Duration at,
         @JsonProperty("for") Duration duration,
-        LatencyFault latency) {
+        LatencyFault latency,
+        PartitionFault partition,
+        BandwidthFault bandwidth,
+        ResetFault reset,
+        BlackholeFault blackhole) {
+
+    /** Every fault kind, by its key in the plan. */
+    public static final List<String> KINDS = List.of("latency", "partition", "bandwidth", "reset", "blackhole");
 
     public FaultSpec {
         if (at == null || at.isNegative()) {
@@ -20,30 +29,54 @@ public record FaultSpec(
         if (duration != null && (duration.isZero() || duration.isNegative())) {
             throw new IllegalArgumentException("'for' must be longer than 0");
         }
-        if (latency == null) {
-            throw new IllegalArgumentException("a fault needs one kind: latency");
+        List<String> given = new ArrayList<>();
+        Object[] kinds = {latency, partition, bandwidth, reset, blackhole};
+        for (int i = 0; i < kinds.length; i++) {
+            if (kinds[i] != null) {
+                given.add(KINDS.get(i));
+            }
+        }
+        if (given.size() != 1) {
+            throw new IllegalArgumentException(given.isEmpty()
+                    ? "a fault needs one kind: " + String.join(", ", KINDS)
+                    : "a fault has exactly one kind, not " + String.join(" and ", given));
         }
         if (name == null || name.isBlank()) {
-            name = "latency@" + Durations.format(at);
+            name = given.get(0) + "@" + Durations.format(at);
         }
+    }
+
+    /** A latency fault: the usual shorthand for tests and code. */
+    public static FaultSpec latency(String name, Duration at, Duration duration, LatencyFault latency) {
+        return new FaultSpec(name, at, duration, latency, null, null, null, null);
     }
 
     /** The fault's kind: its key in the plan. */
     public String type() {
-        return "latency";
+        return latency != null ? "latency" : partition != null ? "partition" : bandwidth != null ? "bandwidth"
+                : reset != null ? "reset" : "blackhole";
     }
 
-    /** What the fault acts on, e.g. the link {@code lb->n1}. */
+    /** The link pattern the fault acts on, or null for a partition (which names groups, not links). */
+    public String link() {
+        return latency != null ? latency.link() : bandwidth != null ? bandwidth.link() : reset != null ? reset.link()
+                : blackhole != null ? blackhole.link() : null;
+    }
+
+    /** What the fault acts on, e.g. the link {@code lb->n1} or the groups {@code [lb, n1] | [n2]}. */
     public String target() {
-        return latency.link();
+        return partition != null ? partition.describe() : link();
     }
 
-    /** Adds delay (plus or minus jitter) to the bytes that flow over one link. */
+    /** When the fault ends, given when the load ends: {@code at + for}, or the load's end. */
+    public Duration endOr(Duration loadEnd) {
+        return duration == null ? loadEnd : at.plus(duration);
+    }
+
+    /** Adds delay (plus or minus jitter) to the bytes that flow over one link, from its source to its target. */
     public record LatencyFault(String link, Duration delay, Duration jitter) {
         public LatencyFault {
-            if (link == null || !link.contains("->")) {
-                throw new IllegalArgumentException("latency needs a 'link' written from->to, e.g. \"lb->n1\"");
-            }
+            LinkPattern.requireValid(link, "latency");
             if (delay == null || delay.isNegative()) {
                 throw new IllegalArgumentException("latency needs a 'delay'");
             }

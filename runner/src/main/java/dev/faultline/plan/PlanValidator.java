@@ -61,7 +61,6 @@ final class PlanValidator {
     }
 
     private void faults() {
-        List<String> links = plan.target().cluster().links();
         Duration end = plan.load().duration();
         Map<String, Integer> seen = new HashMap<>();
         List<FaultSpec> faults = plan.faults();
@@ -74,16 +73,13 @@ final class PlanValidator {
                 problem(nameAt, "a fault cannot be named '" + f.name() + "': that is the name of a built-in window",
                         "built-in windows: " + String.join(", ", Windows.BUILT_IN));
             }
-            if (!links.contains(f.latency().link())) {
-                problem(at + ".latency.link", "unknown link '" + f.latency().link() + "'",
-                        Suggestions.hint(f.latency().link(), links, "the target's links"));
-            }
             if (f.at().compareTo(end) >= 0) {
                 problem(at + ".at", "fault '" + f.name() + "' starts at " + Durations.format(f.at())
                         + ", when the load has already ended (at " + Durations.format(end) + ")",
                         "start it before " + Durations.format(end) + " or make load.stages longer");
             }
         }
+        problems.addAll(FaultChecks.check(plan, tree));
     }
 
     private void checks() {

@@ -17,7 +17,7 @@ import java.util.Map;
 final class TreeChecks {
     /** Records whose keys include a kind (exactly one of which is given), with the word for that kind. */
     private static final Map<Class<?>, Map.Entry<String, List<String>>> KINDS = Map.of(
-            FaultSpec.class, Map.entry("fault kind", List.of("latency")),
+            FaultSpec.class, Map.entry("fault kind", FaultSpec.KINDS),
             CheckSpec.class, Map.entry("check kind", CheckSpec.KINDS),
             TargetSpec.class, Map.entry("target kind", List.of("cluster")));
 

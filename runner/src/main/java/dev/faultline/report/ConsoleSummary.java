@@ -25,6 +25,11 @@ public final class ConsoleSummary {
         results.faults().forEach(f -> out.printf(Locale.ROOT, "fault     %-12s %s %s from %.1fs to %s%n",
                 f.name(), f.type(), f.target(), f.startMs() / 1000.0,
                 f.endMs() == null ? "the end" : String.format(Locale.ROOT, "%.1fs", f.endMs() / 1000.0)));
+        if (results.faultsHealed() != null && !results.faults().isEmpty()) {
+            out.println(results.faultsHealed().verified()
+                    ? "healed    every fault: no toxic or disabled proxy left on the run's links"
+                    : "LEFT      " + String.join("; ", results.faultsHealed().leftovers()));
+        }
         if (!results.checks().isEmpty()) {
             int width = Math.max(5, results.checks().stream().mapToInt(v -> v.name().length()).max().orElse(5));
             int windowWidth = Math.max(6, results.checks().stream().mapToInt(v -> v.window().length()).max().orElse(6));

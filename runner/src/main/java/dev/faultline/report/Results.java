@@ -22,7 +22,16 @@ public record Results(
         Map<String, RequestResult> requests,
         List<FaultRecord> faults,
         List<Verdict> checks,
-        List<Second> series) {
+        List<Second> series,
+        FaultsHealed faultsHealed) {
+
+    /**
+     * What the fault layer found when it looked at the fault proxy after the run: {@code verified} when no toxic and no
+     * disabled proxy was left on any of the run's links; otherwise {@code leftovers} names each. Null when the target
+     * never started.
+     */
+    public record FaultsHealed(boolean verified, List<String> leftovers) {
+    }
 
     /** What the load generator did overall; rates per second. */
     public record Load(String model, double targetRate, double achievedRate, long sent, long completed, long dropped) {

@@ -19,8 +19,14 @@ public final class ResultsBuilder {
     private ResultsBuilder() {
     }
 
-    /** The results of a run that was carried out (error null) or stopped part-way (error set). */
-    public static Results from(RunRecord record, List<Verdict> verdicts, String error) {
+    /**
+     * The results of a run that was carried out (error null) or stopped part-way (error set). Faults left behind make
+     * the run one that was not carried out properly.
+     */
+    public static Results from(RunRecord record, List<Verdict> verdicts, String error, Results.FaultsHealed healed) {
+        if (error == null && !healed.verified()) {
+            error = "faults were left behind after the run: " + String.join("; ", healed.leftovers());
+        }
         LoadSummary load = record.load();
         TimeRange all = new TimeRange(0, Math.max(load.durationMs(), record.durationMs()) + 1_000);
         Map<String, Results.RequestResult> requests = new LinkedHashMap<>();
@@ -34,14 +40,14 @@ public final class ResultsBuilder {
                 new Results.Load(load.model(), load.targetRate(), load.achievedRate(), load.sent(), load.completed(),
                         load.dropped()),
                 requests, record.faults(), verdicts,
-                record.samples().seconds().stream().map(ResultsBuilder::second).toList());
+                record.samples().seconds().stream().map(ResultsBuilder::second).toList(), healed);
     }
 
     /** The results of a run that could not start measuring at all. */
     public static Results notCarriedOut(Plan plan, Instant startedAt, long durationMs, String target, String error) {
         return new Results(plan.name(), false, error, startedAt.toString(), durationMs, plan.seed(), target,
                 new Results.Load("open", plan.load().meanRatePerSecond(), 0, 0, 0, 0),
-                Map.of(), List.of(), List.of(), List.of());
+                Map.of(), List.of(), List.of(), List.of(), null);
     }
 
     private static Results.RequestResult request(Outcomes outcomes, Histogram latency) {

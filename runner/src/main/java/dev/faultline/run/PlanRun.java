@@ -4,6 +4,7 @@ import dev.faultline.check.Checks;
 import dev.faultline.check.Verdict;
 import dev.faultline.fault.FaultSchedule;
 import dev.faultline.fault.FaultTypes;
+import dev.faultline.faults.network.HealCheck;
 import dev.faultline.load.LoadGenerator;
 import dev.faultline.load.LoadSummary;
 import dev.faultline.plan.Durations;
@@ -94,13 +95,15 @@ public final class PlanRun {
                 faults.start();
                 LoadSummary summary = generator.run();
                 faults.close();
+                HealCheck healed = target.linkFaults().verifyHealed();
                 Samples samples = recorder.finish();
                 RunRecord record = new RunRecord(plan, clock.startedAt(), clock.millisNow(), target.description(),
                         summary, samples, faults.timeline());
                 List<Verdict> verdicts = Checks.evaluate(plan.checks(), record);
                 String error = faults.failure() != null ? faults.failure().getMessage()
                         : interruption.happened() ? "the run was interrupted before its end" : null;
-                Results results = ResultsBuilder.from(record, verdicts, error);
+                Results results = ResultsBuilder.from(record, verdicts, error,
+                        new Results.FaultsHealed(healed.verified(), healed.leftovers()));
                 report.write(results, out);
                 return results;
             } catch (InterruptedException e) {

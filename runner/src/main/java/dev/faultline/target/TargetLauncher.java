@@ -13,6 +13,6 @@ public final class TargetLauncher {
 
     public static Target start(TargetSpec spec) {
         ClusterSpec cluster = spec.cluster();
-        return ReferenceClusterTarget.start(new ReferenceClusterConfig(cluster.store().nodes(), null));
+        return ReferenceClusterTarget.start(new ReferenceClusterConfig(cluster.store().nodes(), null, spec.faultProxyUri()));
     }
 }

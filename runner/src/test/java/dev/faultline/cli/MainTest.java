@@ -33,7 +33,7 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "validate"})
+    @ValueSource(strings = {"run", "validate", "proxy"})
     void everyCommandHasHelpListingTheExitCodes(String command) {
         assertThat(execute(command, "--help")).isZero();
         assertThat(out.toString()).contains("Usage: faultline " + command).contains("Exit codes:");

@@ -27,7 +27,7 @@ class FaultScheduleTest {
     }
 
     private static FaultSpec fault(String name, long atMs, Long forMs) {
-        return new FaultSpec(name, Duration.ofMillis(atMs), forMs == null ? null : Duration.ofMillis(forMs),
+        return FaultSpec.latency(name, Duration.ofMillis(atMs), forMs == null ? null : Duration.ofMillis(forMs),
                 new FaultSpec.LatencyFault("lb->n1", Duration.ofMillis(10), null));
     }
 

@@ -128,7 +128,7 @@ class BadPlansTest {
         Problem p = onlyProblemOf("unknown-fault-kind.yaml");
         assertAt(p, 9, 5, "faults[0]");
         assertThat(p.message()).isEqualTo("unknown fault kind 'crash'");
-        assertThat(p.hint()).isEqualTo("known kinds: latency; other keys: name, at, for");
+        assertThat(p.hint()).isEqualTo("known kinds: latency, partition, bandwidth, reset, blackhole; other keys: name, at, for");
     }
 
     @Test

@@ -19,7 +19,7 @@ class GoodPlanTest {
         assertThat(plan.name()).isEqualTo("quickstart");
         assertThat(plan.seed()).isEqualTo(7L);
         assertThat(plan.target()).isEqualTo(new TargetSpec(new ClusterSpec(ClusterSpec.Isolation.IN_JVM,
-                new StoreSpec(1, 1), new BalancerSpec(7, BalancerSpec.Strategy.ROUND_ROBIN))));
+                new StoreSpec(1, 1), new BalancerSpec(7, BalancerSpec.Strategy.ROUND_ROBIN)), null));
         LoadSpec load = plan.load();
         assertThat(load.model()).isEqualTo(LoadSpec.Model.OPEN);
         assertThat(load.stages()).containsExactly(new Stage(Duration.ofSeconds(10), RateRamp.constant(new Rate(200))));
@@ -28,7 +28,7 @@ class GoodPlanTest {
         assertThat(load.requests()).containsExactly(
                 new RequestSpec("write", 1, "PUT", "/kv/${key}", Map.of(), "v-${seq}", List.of(), null),
                 new RequestSpec("read", 3, "GET", "/kv/${key}", Map.of(), null, List.of(200, 404), null));
-        assertThat(plan.faults()).containsExactly(new FaultSpec("slow-store", Duration.ofSeconds(3), Duration.ofSeconds(3),
+        assertThat(plan.faults()).containsExactly(FaultSpec.latency("slow-store", Duration.ofSeconds(3), Duration.ofSeconds(3),
                 new FaultSpec.LatencyFault("lb->n1", Duration.ofMillis(60), Duration.ofMillis(5))));
         assertThat(plan.checks()).containsExactly(
                 new CheckSpec(new CheckSpec.LatencyCheck(null, "read", "steady", null, null, Duration.ofMillis(50), null, null), null, null),

@@ -19,7 +19,8 @@ class JUnitXmlWriterTest {
 
     static Results results(String error, Verdict... verdicts) {
         return new Results("quickstart", error == null, error, "2026-11-23T20:00:00Z", 10_000, 7, "test",
-                new Results.Load("open", 200, 199.5, 1995, 1995, 0), Map.of(), List.of(), List.of(verdicts), List.of());
+                new Results.Load("open", 200, 199.5, 1995, 1995, 0), Map.of(), List.of(), List.of(verdicts), List.of(),
+                new Results.FaultsHealed(true, List.of()));
     }
 
     private static Document parse(Path file) throws Exception {

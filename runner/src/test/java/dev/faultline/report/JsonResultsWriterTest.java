@@ -23,7 +23,7 @@ class JsonResultsWriterTest {
                         new Results.LatencyMs(1.2, 2.5, 9.9, 61.0, 70.1))),
                 List.of(new FaultRecord("slow-store", "latency", "lb->n1", 3002, 6001L)),
                 List.of(new Verdict("latency read p99", "latency", "steady", false, 83.1, 50, "ms", "over")),
-                List.of());
+                List.of(), new Results.FaultsHealed(true, List.of()));
     }
 
     @Test
@@ -40,6 +40,8 @@ class JsonResultsWriterTest {
         assertThat(json.at("/checks/0").fieldNames()).toIterable()
                 .contains("name", "type", "window", "passed", "observed", "limit", "message");
         assertThat(json.at("/checks/0/type").asText()).isEqualTo("latency");
+        assertThat(json.at("/faultsHealed/verified").asBoolean()).isTrue();
+        assertThat(json.at("/faultsHealed/leftovers").isArray()).isTrue();
     }
 
     @Test

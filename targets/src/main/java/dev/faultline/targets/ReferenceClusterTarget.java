@@ -32,9 +32,14 @@ public final class ReferenceClusterTarget implements Target {
         this.config = config;
     }
 
-    /** Starts the cluster; on failure everything already started is stopped again before the exception leaves. */
+    /**
+     * Starts the cluster; on failure everything already started is stopped again before the exception leaves, and so
+     * it is if the JVM is told to stop (Ctrl-C, SIGTERM) while the cluster starts.
+     */
     public static ReferenceClusterTarget start(ReferenceClusterConfig config) {
         ReferenceClusterTarget target = new ReferenceClusterTarget(config);
+        Thread interrupted = new Thread(target::close, "faultline-target-start");
+        Runtime.getRuntime().addShutdownHook(interrupted);
         try {
             target.startComponents();
             return target;
@@ -42,14 +47,25 @@ public final class ReferenceClusterTarget implements Target {
             target.close();
             throw e instanceof TargetStartException ? e
                     : new TargetStartException("the reference cluster did not start: " + e.getMessage(), e);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupted);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it stops what was started
+            }
         }
     }
 
     private void startComponents() {
         String host = ReferenceClusterConfig.HOST;
-        FaultProxyServer proxy = started.push(FaultProxyServer.start(host, 0));
-        faultProxyPort = proxy.apiPort();
-        linkFaults = new LinkFaults(proxy.apiHost(), proxy.apiPort());
+        if (config.faultProxy() == null) {
+            FaultProxyServer proxy = started.push(FaultProxyServer.start(host, 0));
+            faultProxyPort = proxy.apiPort();
+            linkFaults = new LinkFaults(proxy.apiHost(), proxy.apiPort());
+        } else {
+            faultProxyPort = config.faultProxy().getPort();
+            linkFaults = ExternalFaultProxy.linkFaults(config.faultProxy());
+        }
         started.push(linkFaults::deleteLinks);
         List<Backend> backends = new ArrayList<>();
         for (int i = 1; i <= config.storeNodes(); i++) {
@@ -73,7 +89,7 @@ public final class ReferenceClusterTarget implements Target {
     @Override
     public String description() {
         return "reference cluster: " + config.storeNodes() + " store node" + (config.storeNodes() == 1 ? "" : "s")
-                + " behind lb (in-jvm)";
+                + " behind lb (in-jvm" + (config.faultProxy() == null ? "" : ", fault proxy " + config.faultProxy()) + ")";
     }
 
     @Override
@@ -86,7 +102,7 @@ public final class ReferenceClusterTarget implements Target {
         return Collections.unmodifiableMap(links);
     }
 
-    /** The port of the Toxiproxy-compatible API of the cluster's fault proxy, on 127.0.0.1. */
+    /** The port of the Toxiproxy-compatible API of the cluster's fault proxy. */
     public int faultProxyPort() {
         return faultProxyPort;
     }

@@ -8,6 +8,11 @@ public interface FaultHandle extends AutoCloseable {
 
     void heal();
 
+    /** One fault made of several: healing it heals every part, even when one fails, then throws the first failure. */
+    static FaultHandle allOf(java.util.List<FaultHandle> parts) {
+        return new CompositeFaultHandle(parts);
+    }
+
     @Override
     default void close() {
         heal();

@@ -118,6 +118,21 @@ final class ApiJson {
         return node;
     }
 
+    static long ttlMs(JsonNode node) {
+        JsonNode value = node.get("ttl_ms");
+        if (value == null || !value.isIntegralNumber()) {
+            throw ApiException.badRequest("bad request body: field 'ttl_ms' must be an integer (milliseconds)");
+        }
+        return value.asLong();
+    }
+
+    static ObjectNode lease(ProxyLeases.Lease lease) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("proxy", lease.proxy());
+        node.put("ttl_ms", lease.ttlMs());
+        return node;
+    }
+
     static ObjectNode error(ApiException error) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("error", error.getMessage());

@@ -26,18 +26,19 @@ abstract class DelayingStage extends ToxicStage {
     abstract long releaseAt(int bytes, long nowNanos, long lastReleaseNanos);
 
     @Override
-    final void onChunk(ByteBuf chunk) {
-        enqueue(chunk, chunk.readableBytes());
+    void onChunk(ByteBuf chunk) {
+        enqueue(chunk);
     }
 
     @Override
     final void onEnd() {
-        enqueue(null, 0);
+        enqueue(null);
     }
 
-    private void enqueue(ByteBuf chunk, int bytes) {
+    /** Holds {@code chunk} (null: the end of the stream) until the release time {@link #releaseAt} gives it. */
+    protected final void enqueue(ByteBuf chunk) {
         long now = System.nanoTime();
-        long at = chunk == null ? now : releaseAt(bytes, now, lastReleaseNanos);
+        long at = chunk == null ? now : releaseAt(chunk.readableBytes(), now, lastReleaseNanos);
         at = lastReleaseNanos == Long.MIN_VALUE ? at : Math.max(at, lastReleaseNanos);
         lastReleaseNanos = at;
         held.add(new Held(chunk, at));

@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A fault proxy that speaks the Toxiproxy HTTP API, so any Toxiproxy client can drive it. Proxies
- * relay TCP through toxics (latency, bandwidth, timeout, reset_peer) on Netty event loops; the API
- * runs on its own event loop.
+ * relay TCP through toxics (latency, bandwidth, slow_close, timeout, reset_peer, slicer, limit_data) on Netty event
+ * loops; the API runs on its own event loop. Beyond Toxiproxy, a proxy may carry a lease
+ * ({@code POST /proxies/{name}/lease {"ttl_ms": N}}): if its controller stops renewing it, the proxy heals itself.
  */
 public final class FaultProxyServer implements AutoCloseable {
 
@@ -50,7 +51,7 @@ public final class FaultProxyServer implements AutoCloseable {
         EventLoopGroup proxyGroup = new MultiThreadIoEventLoopGroup(
                 Math.max(2, Runtime.getRuntime().availableProcessors()), NioIoHandler.newFactory());
         ProxyCollection proxies = new ProxyCollection(proxyGroup);
-        ToxiproxyApi api = new ToxiproxyApi(proxies);
+        ToxiproxyApi api = new ToxiproxyApi(proxies, new ProxyLeases(proxies, apiGroup.next()));
         ChannelFuture bound = new ServerBootstrap()
                 .group(apiGroup, apiGroup)
                 .channel(NioServerSocketChannel.class)
@@ -95,6 +96,11 @@ public final class FaultProxyServer implements AutoCloseable {
         apiGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
         proxyGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
         stopped.countDown();
+    }
+
+    /** Blocks until {@link #close()} has finished, e.g. from a shutdown hook. */
+    public void awaitClosed() throws InterruptedException {
+        stopped.await();
     }
 
     /** Runs the server alone: {@code --host} (default localhost) and {@code --port} (default 8474). */

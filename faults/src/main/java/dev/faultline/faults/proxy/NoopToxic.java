@@ -4,7 +4,7 @@ import io.netty.buffer.ByteBuf;
 import java.util.List;
 
 /** Passes every chunk straight on; also stands in for a toxic whose toxicity roll said no. */
-final class NoopToxic extends ToxicStage {
+class NoopToxic extends ToxicStage {
 
     static final ToxicType TYPE = new ToxicType("noop", List.of(), spec -> new NoopToxic());
 

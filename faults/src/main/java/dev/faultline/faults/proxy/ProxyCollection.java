@@ -93,6 +93,13 @@ final class ProxyCollection {
         proxies.values().forEach(proxy -> proxy.toxics().removeAll());
     }
 
+    /** Enables one proxy again and removes every toxic from it, as {@link #reset()} does for all. */
+    synchronized void heal(String name) {
+        FaultProxy proxy = get(name);
+        proxy.start();
+        proxy.toxics().removeAll();
+    }
+
     synchronized void closeAll() {
         proxies.values().forEach(FaultProxy::stop);
         proxies.clear();

@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.Future;
 import java.util.List;
 
 /**
@@ -47,24 +48,24 @@ final class RelayConnection implements LinkContext {
         }
     }
 
-    void addToxic(ToxicSpec spec) {
-        onEventLoop(() -> {
+    Future<?> addToxic(ToxicSpec spec) {
+        return onEventLoop(() -> {
             if (!closed) {
                 link(spec.direction()).add(spec);
             }
         });
     }
 
-    void updateToxic(ToxicSpec spec) {
-        onEventLoop(() -> {
+    Future<?> updateToxic(ToxicSpec spec) {
+        return onEventLoop(() -> {
             if (!closed) {
                 link(spec.direction()).update(spec);
             }
         });
     }
 
-    void removeToxic(ToxicSpec spec) {
-        onEventLoop(() -> {
+    Future<?> removeToxic(ToxicSpec spec) {
+        return onEventLoop(() -> {
             if (!closed) {
                 link(spec.direction()).remove(spec.name());
             }
@@ -118,12 +119,13 @@ final class RelayConnection implements LinkContext {
         return direction == Direction.UPSTREAM ? upstreamLink : downstreamLink;
     }
 
-    private void onEventLoop(Runnable task) {
+    /** Runs {@code task} on the connection's event loop; the future completes when it has run. */
+    private Future<?> onEventLoop(Runnable task) {
         EventLoop loop = eventLoop();
         if (loop.inEventLoop()) {
             task.run();
-        } else {
-            loop.execute(task);
+            return loop.newSucceededFuture(null);
         }
+        return loop.submit(task);
     }
 }

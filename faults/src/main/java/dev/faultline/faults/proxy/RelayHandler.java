@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import java.util.function.Supplier;
 
 /**
@@ -36,6 +37,20 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
         if (relay != null) {
             relay.ended(ctx.channel());
         }
+    }
+
+    /** Half-closure is allowed on both sockets, so a FIN arrives here and the toxics see the end in order. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event == ChannelInputShutdownEvent.INSTANCE) {
+            RelayConnection relay = connection.get();
+            if (relay == null) {
+                ctx.close();
+            } else {
+                relay.ended(ctx.channel());
+            }
+        }
+        ctx.fireUserEventTriggered(event);
     }
 
     @Override

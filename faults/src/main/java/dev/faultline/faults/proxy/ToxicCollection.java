@@ -1,5 +1,6 @@
 package dev.faultline.faults.proxy;
 
+import io.netty.util.concurrent.Future;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * live connection, and a new connection starts with the toxics present when it opens.
  */
 final class ToxicCollection {
+
+    private static final long APPLY_WAIT_MS = 2_000;
 
     private final Map<String, ToxicSpec> toxics = new LinkedHashMap<>();
     private final Set<RelayConnection> live = ConcurrentHashMap.newKeySet();
@@ -48,21 +51,31 @@ final class ToxicCollection {
             throw new ApiException(409, "toxic already exists");
         }
         toxics.put(spec.name(), spec);
-        live.forEach(connection -> connection.addToxic(spec));
+        applied(live.stream().<Future<?>>map(connection -> connection.addToxic(spec)).toList());
         return spec;
     }
 
     synchronized ToxicSpec update(String name, Map<String, Long> attributes, Float toxicity) {
         ToxicSpec updated = get(name).merged(attributes, toxicity);
         toxics.put(name, updated);
-        live.forEach(connection -> connection.updateToxic(updated));
+        applied(live.stream().<Future<?>>map(connection -> connection.updateToxic(updated)).toList());
         return updated;
     }
 
     synchronized void remove(String name) {
         ToxicSpec removed = get(name);
         toxics.remove(name);
-        live.forEach(connection -> connection.removeToxic(removed));
+        applied(live.stream().<Future<?>>map(connection -> connection.removeToxic(removed)).toList());
+    }
+
+    /**
+     * Waits until every live connection has applied a change, so that when the API answers, the change is in force on
+     * connections already open (Toxiproxy applies it asynchronously). A closed event loop counts as applied.
+     */
+    private static void applied(List<Future<?>> changes) {
+        for (Future<?> change : changes) {
+            change.awaitUninterruptibly(APPLY_WAIT_MS);
+        }
     }
 
     synchronized void removeAll() {

@@ -83,6 +83,7 @@ final class ToxicLink {
         fresh.attach(context, old.next());
         previous(index).relink(fresh);
         slots.set(index, new Slot(spec.name(), fresh));
+        fresh.inheritFrom(old);
         old.flush();
         fresh.start();
     }

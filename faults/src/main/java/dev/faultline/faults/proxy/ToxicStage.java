@@ -33,6 +33,10 @@ abstract class ToxicStage {
     void start() {
     }
 
+    /** Called on an update, before {@link #start()}: a stage that keeps state across updates takes it over here. */
+    void inheritFrom(ToxicStage replaced) {
+    }
+
     /** A chunk read from the source; forward it or release it. */
     abstract void onChunk(ByteBuf chunk);
 

@@ -10,7 +10,8 @@ final class ToxicTypes {
     private static final Map<String, ToxicType> BY_NAME = new TreeMap<>();
 
     static {
-        Stream.of(LatencyToxic.TYPE, BandwidthToxic.TYPE, TimeoutToxic.TYPE, ResetPeerToxic.TYPE, NoopToxic.TYPE)
+        Stream.of(LatencyToxic.TYPE, BandwidthToxic.TYPE, SlowCloseToxic.TYPE, TimeoutToxic.TYPE, ResetPeerToxic.TYPE,
+                        SlicerToxic.TYPE, LimitDataToxic.TYPE, NoopToxic.TYPE)
                 .forEach(type -> BY_NAME.put(type.name(), type));
     }
 

@@ -14,9 +14,11 @@ final class ToxiproxyApi {
     static final String VERSION = "2.12.0";
 
     private final ProxyCollection proxies;
+    private final ProxyLeases leases;
 
-    ToxiproxyApi(ProxyCollection proxies) {
+    ToxiproxyApi(ProxyCollection proxies, ProxyLeases leases) {
         this.proxies = proxies;
+        this.leases = leases;
     }
 
     /** Answers one request; {@code segments} is the decoded path split on '/'. */
@@ -44,7 +46,11 @@ final class ToxiproxyApi {
             case "2:proxies":
                 return proxy(method, path.get(1), body);
             case "3:proxies":
-                return path.get(2).equals("toxics") ? toxics(method, path.get(1), body) : notFound();
+                return switch (path.get(2)) {
+                    case "toxics" -> toxics(method, path.get(1), body);
+                    case "lease" -> lease(method, path.get(1), body);
+                    default -> notFound();
+                };
             case "4:proxies":
                 return path.get(2).equals("toxics") ? toxic(method, path.get(1), path.get(3), body) : notFound();
             default:
@@ -73,6 +79,7 @@ final class ToxiproxyApi {
                 return ApiResponse.json(200, ApiJson.proxy(proxies.update(name, proxyRequest(ApiJson.parseObject(body)))).toString());
             case "DELETE":
                 proxies.delete(name);
+                leases.release(name);
                 return ApiResponse.noContent();
             default:
                 return notAllowed();
@@ -104,6 +111,22 @@ final class ToxiproxyApi {
                 return ApiResponse.json(200, ApiJson.toxic(updated).toString());
             case "DELETE":
                 toxics.remove(toxicName);
+                return ApiResponse.noContent();
+            default:
+                return notAllowed();
+        }
+    }
+
+    /** The lease extension (see {@link ProxyLeases}): POST takes or renews, GET shows, DELETE gives it up. */
+    private ApiResponse lease(String method, String proxyName, byte[] body) {
+        switch (method) {
+            case "GET":
+                return ApiResponse.json(200, ApiJson.lease(leases.get(proxyName)).toString());
+            case "POST":
+                return ApiResponse.json(200, ApiJson.lease(leases.renew(proxyName, ApiJson.ttlMs(ApiJson.parseObject(body)))).toString());
+            case "DELETE":
+                proxies.get(proxyName);
+                leases.release(proxyName);
                 return ApiResponse.noContent();
             default:
                 return notAllowed();

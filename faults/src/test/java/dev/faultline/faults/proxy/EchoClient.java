@@ -59,6 +59,11 @@ public final class EchoClient implements AutoCloseable {
         return in.read();
     }
 
+    /** Sends a FIN: the proxy sees the end of the client's stream. */
+    public void shutdownOutput() throws IOException {
+        socket.shutdownOutput();
+    }
+
     public void setReadTimeout(Duration timeout) throws IOException {
         socket.setSoTimeout((int) timeout.toMillis());
     }

@@ -204,6 +204,60 @@ class ToxicDataPathIT {
         }
     }
 
+    @Test
+    void slowCloseDelaysTheCloseButNotTheData() throws Exception {
+        addToxic("{\"type\":\"slow_close\",\"stream\":\"upstream\",\"attributes\":{\"delay\":400}}");
+
+        try (EchoClient client = EchoClient.connect(listen)) {
+            assertThat(client.roundTrip("quick")).isLessThan(Duration.ofMillis(400));
+            long start = System.nanoTime();
+            client.shutdownOutput();
+            assertThat(readEnd(client)).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(390));
+        }
+    }
+
+    @Test
+    void slicerDeliversEveryByteInOrderInSmallDelayedPieces() throws Exception {
+        addToxic("{\"type\":\"slicer\",\"stream\":\"downstream\",\"attributes\":"
+                + "{\"average_size\":10,\"size_variation\":3,\"delay\":5000}}");
+        StringBuilder payload = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            payload.append(String.format("%05d", i));
+        }
+
+        try (EchoClient client = EchoClient.connect(listen)) {
+            // 200 bytes in pieces of at most 13 bytes: at least 15 pieces, 5 ms apart
+            assertThat(client.roundTrip(payload.toString())).isGreaterThanOrEqualTo(Duration.ofMillis(70));
+        }
+    }
+
+    @Test
+    void limitDataForwardsExactlyItsBytesThenCloses() throws Exception {
+        addToxic("{\"type\":\"limit_data\",\"stream\":\"downstream\",\"attributes\":{\"bytes\":10}}");
+
+        try (EchoClient client = EchoClient.connect(listen)) {
+            client.send("0123456");
+            assertThat(client.receive(7)).isEqualTo("0123456");
+            client.send("789abcdef");
+            assertThat(client.receive(3)).isEqualTo("789");
+            assertThat(readEnd(client)).isTrue();
+        }
+    }
+
+    @Test
+    void limitDataKeepsItsCountAcrossAnUpdate() throws Exception {
+        addToxic("{\"name\":\"cap\",\"type\":\"limit_data\",\"stream\":\"downstream\",\"attributes\":{\"bytes\":10}}");
+
+        try (EchoClient client = EchoClient.connect(listen)) {
+            client.roundTrip("012345");
+            assertThat(api.post("/proxies/echo/toxics/cap", "{\"attributes\":{\"bytes\":8}}").status()).isEqualTo(200);
+            client.send("6789");
+            assertThat(client.receive(2)).isEqualTo("67");
+            assertThat(readEnd(client)).isTrue();
+        }
+    }
+
     /** True when the proxy closed the socket (EOF or reset) rather than sending data. */
     private static boolean readEnd(EchoClient client) throws Exception {
         return CompletableFuture.supplyAsync(() -> {

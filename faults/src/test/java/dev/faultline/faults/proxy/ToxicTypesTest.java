@@ -12,7 +12,8 @@ class ToxicTypesTest {
     void unknownToxicTypeIsRejectedListingKnownTypes() {
         assertThatThrownBy(() -> ToxicTypes.of("slow"))
                 .isInstanceOf(ApiException.class)
-                .hasMessage("invalid toxic type: 'slow' (known: bandwidth, latency, noop, reset_peer, timeout)");
+                .hasMessage("invalid toxic type: 'slow' (known: bandwidth, latency, limit_data, noop, reset_peer, slicer, "
+                        + "slow_close, timeout)");
     }
 
     @Test

@@ -104,6 +104,86 @@ class ToxiproxyApiIT {
     }
 
     @Test
+    void everyToxicTypeAnswersWithAllItsAttributesDefaultingToZero() throws Exception {
+        createProxy("echo");
+        java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("latency", "{\"latency\":0,\"jitter\":0}");
+        expected.put("bandwidth", "{\"rate\":0}");
+        expected.put("slow_close", "{\"delay\":0}");
+        expected.put("timeout", "{\"timeout\":0}");
+        expected.put("reset_peer", "{\"timeout\":0}");
+        expected.put("slicer", "{\"average_size\":0,\"size_variation\":0,\"delay\":0}");
+        expected.put("limit_data", "{\"bytes\":0}");
+
+        for (var type : expected.entrySet()) {
+            RawApi.Answer created = api.post("/proxies/echo/toxics",
+                    "{\"type\":\"" + type.getKey() + "\",\"stream\":\"UpStream\",\"toxicity\":0}");
+            assertThat(created.status()).as(type.getKey()).isEqualTo(200);
+            JsonNode toxic = created.json();
+            assertThat(toxic.get("name").asText()).isEqualTo(type.getKey() + "_UpStream");
+            assertThat(toxic.get("stream").asText()).isEqualTo("UpStream");
+            assertThat(toxic.get("attributes").toString()).as(type.getKey()).isEqualTo(type.getValue());
+        }
+        assertThat(api.get("/proxies/echo/toxics").json()).hasSize(expected.size());
+    }
+
+    @Test
+    void leaseExtensionIsShownRenewedAndGivenUp() throws Exception {
+        createProxy("echo");
+
+        RawApi.Answer missing = api.get("/proxies/echo/lease");
+        RawApi.Answer taken = api.post("/proxies/echo/lease", "{\"ttl_ms\":60000}");
+        RawApi.Answer bad = api.post("/proxies/echo/lease", "{\"ttl_ms\":0}");
+        RawApi.Answer noProxy = api.post("/proxies/nope/lease", "{\"ttl_ms\":1000}");
+
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.json().get("error").asText()).isEqualTo("lease not found");
+        assertThat(taken.status()).isEqualTo(200);
+        assertThat(taken.json().toString()).isEqualTo("{\"proxy\":\"echo\",\"ttl_ms\":60000}");
+        assertThat(api.get("/proxies/echo/lease").json().get("ttl_ms").asLong()).isEqualTo(60000);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(noProxy.status()).isEqualTo(404);
+        assertThat(noProxy.json().get("error").asText()).isEqualTo("proxy not found");
+        assertThat(api.send("DELETE", "/proxies/echo/lease", null).status()).isEqualTo(204);
+        assertThat(api.get("/proxies/echo/lease").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aLapsedLeaseHealsItsProxy() throws Exception {
+        String listen = createProxy("echo").get("listen").asText();
+        api.post("/proxies/echo/toxics", "{\"type\":\"timeout\",\"stream\":\"upstream\"}");
+        api.post("/proxies/echo", "{\"enabled\":false}");
+
+        api.post("/proxies/echo/lease", "{\"ttl_ms\":200}");
+
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        JsonNode proxy = api.get("/proxies/echo").json();
+        while (!(proxy.get("enabled").asBoolean() && proxy.get("toxics").isEmpty()) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            proxy = api.get("/proxies/echo").json();
+        }
+        assertThat(proxy.get("enabled").asBoolean()).isTrue();
+        assertThat(proxy.get("toxics")).isEmpty();
+        assertThat(api.get("/proxies/echo/lease").status()).isEqualTo(404);
+        try (EchoClient client = EchoClient.connect(listen)) {
+            client.roundTrip("healed");
+        }
+    }
+
+    @Test
+    void aRenewedLeaseKeepsItsFaults() throws Exception {
+        createProxy("echo");
+        api.post("/proxies/echo/toxics", "{\"type\":\"latency\",\"attributes\":{\"latency\":5}}");
+
+        for (int i = 0; i < 6; i++) {
+            assertThat(api.post("/proxies/echo/lease", "{\"ttl_ms\":400}").status()).isEqualTo(200);
+            Thread.sleep(100);
+        }
+
+        assertThat(api.get("/proxies/echo").json().get("toxics")).hasSize(1);
+    }
+
+    @Test
     void toxicUpdatesMergeIntoTheCurrentAttributes() throws Exception {
         createProxy("echo");
         api.post("/proxies/echo/toxics", "{\"name\":\"slow\",\"type\":\"latency\",\"attributes\":{\"latency\":5,\"jitter\":2}}");
