@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * One component of the reference cluster running as its own OS process ({@link ComponentMain}), in its own directory
@@ -52,10 +54,12 @@ public final class ComponentProcess implements ProcessControl, AutoCloseable {
 
     /**
      * Launches the component without waiting for it: call {@link #awaitReady()} next. Launching several before awaiting
-     * any starts them in parallel.
+     * any starts them in parallel. A new component starts on an empty directory: whatever a previous run left in
+     * {@code workDir/<name>/} is removed first (a {@link #restart()} keeps it).
      */
     public static ComponentProcess launch(ComponentDescription description, Path workDir, Duration startTimeout) {
         ComponentProcess component = new ComponentProcess(description, workDir, startTimeout);
+        component.emptyDirectory();
         component.launch();
         return component;
     }
@@ -65,6 +69,19 @@ public final class ComponentProcess implements ProcessControl, AutoCloseable {
         ComponentProcess component = launch(description, workDir, START_TIMEOUT);
         component.awaitReady();
         return component;
+    }
+
+    private void emptyDirectory() {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new ComponentStartException("cannot empty " + dir + " for a new " + name + ": " + e.getMessage(), e);
+        }
     }
 
     private synchronized void launch() {

@@ -159,4 +159,16 @@ class ComponentProcessIT {
         assertThat(child.isAlive()).isFalse();
         assertThat(liveChildren()).isEmpty();
     }
+
+    @Test
+    void aNewComponentStartsOnAnEmptyDirectoryAndARestartKeepsIt() throws Exception {
+        Path leftover = Files.createDirectories(workDir.resolve("n1")).resolve("left-by-an-earlier-run");
+        Files.writeString(leftover, "x");
+        ComponentProcess n1 = startStore("n1");
+        assertThat(leftover).doesNotExist();
+        Path kept = n1.dataDir().resolve("written-while-running");
+        Files.writeString(kept, "x");
+        n1.restart();
+        assertThat(kept).exists();
+    }
 }
