@@ -99,7 +99,7 @@ final class ClusterUpCommand implements Callable<Integer> {
         }
         try {
             PlanParser parser = new PlanParser();
-            Plan parsed = plan != null ? parser.parse(plan, sets) : parser.parse(DEFAULT_PLAN, "(defaults)", sets);
+            Plan parsed = plan != null ? parser.parse(plan, sets) : parser.parse(DEFAULT_PLAN, "cluster-up defaults", sets);
             return parsed.target().cluster();
         } catch (PlanException e) {
             err.println(e.getMessage());
