@@ -1,8 +1,11 @@
 package dev.faultline.targets.process;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The command line that runs a main class in a new JVM with the same java binary and classpath as this one, so it
@@ -26,10 +29,18 @@ final class JavaCommand {
                 .sorted()
                 .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(absoluteClassPath(System.getProperty("java.class.path")));
         command.add(mainClass);
         command.addAll(args);
         return command;
+    }
+
+    /** Children run in their own directories, so a relative entry (as in {@code java -jar x.jar}) is made absolute. */
+    static String absoluteClassPath(String classPath) {
+        return Arrays.stream(classPath.split(File.pathSeparator))
+                .filter(entry -> !entry.isEmpty())
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     static String javaBinary() {
