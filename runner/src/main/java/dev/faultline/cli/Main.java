@@ -3,13 +3,14 @@ package dev.faultline.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code faultline} command: run and validate plans. */
+/** The {@code faultline} command: run and validate plans, start the reference cluster alone. */
 @Command(name = "faultline",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Chaos and load testing for the JVM: runs YAML plans that start a target, drive load, inject "
                 + "faults and check what must still hold.",
-        subcommands = {RunCommand.class, ValidateCommand.class, ProxyCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, ClusterCommand.class, ProxyCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every check held",

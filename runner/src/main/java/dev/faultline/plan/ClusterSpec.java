@@ -11,12 +11,12 @@ public record ClusterSpec(Isolation isolation, StoreSpec store, BalancerSpec bal
     public enum Isolation {
         /** Every component inside the runner's JVM: fast, for tests. */
         @JsonProperty("in-jvm") IN_JVM,
-        /** Every component its own OS process, so a crash is a real kill -9. */
+        /** Every component its own OS process, so a crash is a real kill -9 (the default). */
         @JsonProperty("process") PROCESS
     }
 
     public ClusterSpec {
-        isolation = isolation == null ? Isolation.IN_JVM : isolation;
+        isolation = isolation == null ? Isolation.PROCESS : isolation;
         store = store == null ? StoreSpec.DEFAULTS : store;
         balancer = balancer == null ? BalancerSpec.DEFAULTS : balancer;
     }

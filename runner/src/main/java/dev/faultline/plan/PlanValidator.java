@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The checks that span more than one record, run after binding: names that must refer to something (links, requests,
- * windows), names that must be unique, templates, and what is not available yet. Every problem is reported.
+ * windows), names that must be unique, and templates. Every problem is reported.
  */
 final class PlanValidator {
     private final Plan plan;
@@ -22,19 +22,10 @@ final class PlanValidator {
 
     static List<Problem> validate(Plan plan, LocatedTree tree) {
         PlanValidator v = new PlanValidator(plan, tree);
-        v.target();
         v.requests();
         v.faults();
         v.checks();
         return v.problems;
-    }
-
-    private void target() {
-        ClusterSpec cluster = plan.target().cluster();
-        if (cluster.isolation() == ClusterSpec.Isolation.PROCESS) {
-            problem("target.cluster.isolation", "process isolation is not available yet",
-                    "use 'isolation: in-jvm' for now; running each component as its own process comes with a later release");
-        }
     }
 
     private void requests() {

@@ -52,7 +52,7 @@ public final class PlanRun {
         Target target;
         try {
             report.prepare();
-            target = TargetLauncher.start(plan.target());
+            target = TargetLauncher.start(plan.target(), report.dir().resolve("cluster"));
         } catch (RuntimeException | java.io.IOException e) {
             Results results = ResultsBuilder.notCarriedOut(plan, startedAt, elapsedMs(started), "not started",
                     e.getMessage());

@@ -147,14 +147,6 @@ class BadPlansTest {
     }
 
     @Test
-    void processIsolationIsRefusedForNow() {
-        Problem p = onlyProblemOf("process-isolation.yaml");
-        assertAt(p, 4, 16, "target.cluster.isolation");
-        assertThat(p.message()).isEqualTo("process isolation is not available yet");
-        assertThat(p.hint()).contains("use 'isolation: in-jvm'");
-    }
-
-    @Test
     void recordRuleIsReportedWithTheRecordsMessage() {
         Problem p = onlyProblemOf("record-rule.yaml");
         assertAt(p, 4, 12, "target.cluster.store");

@@ -54,6 +54,7 @@ class GoodPlanTest {
 
         assertThat(plan.seed()).isEqualTo(Plan.DEFAULT_SEED);
         assertThat(plan.target().cluster()).isEqualTo(new ClusterSpec(null, null, null));
+        assertThat(plan.target().cluster().isolation()).isEqualTo(ClusterSpec.Isolation.PROCESS);
         assertThat(plan.target().cluster().links()).containsExactly("client->lb", "lb->n1");
         assertThat(plan.load().stages()).containsExactly(
                 new Stage(Duration.ofSeconds(5), new RateRamp(new Rate(10), new Rate(100))));
@@ -91,5 +92,16 @@ class GoodPlanTest {
         assertThat(plan.faults().get(0).name()).isEqualTo("latency@0");
         assertThat(plan.faults().get(0).at()).isZero();
         assertThat(plan.report()).isEqualTo(new ReportSpec("out", List.of(ReportSpec.Format.JSON)));
+    }
+
+    @Test
+    void processIsolationIsAccepted() throws PlanException {
+        String text = """
+                name: processes
+                target: { cluster: { isolation: process, store: { nodes: 2 } } }
+                load: { stages: [ { duration: 1s, rate: 1/s } ], requests: [ { name: read, path: /kv/k } ] }
+                """;
+        assertThat(parser.parse(text, "processes.yaml", List.of()).target().cluster().isolation())
+                .isEqualTo(ClusterSpec.Isolation.PROCESS);
     }
 }

@@ -85,4 +85,16 @@ class PlanRunIT {
         assertThat(console.toString()).contains("typo.yaml:").contains("jiter").contains("jitter");
         assertThat(out.resolve("short-with-fault")).doesNotExist();
     }
+
+    @Test
+    void aPlanRunsAgainstAClusterOfProcessesAndLeavesNoneBehind() throws Exception {
+        int exit = run(Path.of("src/test/resources/plans/short-with-processes.yaml"));
+        assertThat(exit).as(console.toString()).isZero();
+        JsonNode results = results("short-with-processes");
+        assertThat(results.at("/checks/0/observed").asDouble()).as("p50 of read while lb->n1 is slow").isGreaterThanOrEqualTo(55);
+        assertThat(console.toString()).contains("one process each");
+        assertThat(out.resolve("short-with-processes/cluster/n1/n1.log")).exists();
+        assertThat(out.resolve("short-with-processes/cluster/lb/component.json")).exists();
+        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)).isEmpty();
+    }
 }

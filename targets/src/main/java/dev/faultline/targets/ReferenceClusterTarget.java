@@ -1,32 +1,46 @@
 package dev.faultline.targets;
 
 import dev.faultline.cluster.balancer.Backend;
-import dev.faultline.cluster.balancer.Balancer;
 import dev.faultline.cluster.balancer.BalancerConfig;
-import dev.faultline.cluster.store.StoreNode;
+import dev.faultline.cluster.launch.ComponentDescription;
+import dev.faultline.cluster.launch.ComponentKind;
+import dev.faultline.cluster.launch.StartedComponent;
 import dev.faultline.cluster.store.StoreNodeConfig;
 import dev.faultline.faults.network.Link;
 import dev.faultline.faults.network.LinkFaults;
 import dev.faultline.faults.proxy.FaultProxyServer;
+import dev.faultline.targets.process.ComponentProcess;
+import dev.faultline.targets.process.ComponentProcesses;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The bundled reference cluster, started in this JVM. Every link passes through the fault proxy:
- * the load reaches the balancer over {@code client->lb}, and the balancer reaches store node {@code nI} over
+ * The bundled reference cluster, its components inside this JVM or each its own OS process (per
+ * {@link ReferenceClusterConfig#isolation()}). Every link passes through the fault proxy, which always runs in this
+ * JVM: the load reaches the balancer over {@code client->lb}, and the balancer reaches store node {@code nI} over
  * {@code lb->nI}, so a fault is a property of the network, not a flag in the code under test.
  */
 public final class ReferenceClusterTarget implements Target {
+    /** The component name of the fault proxy's API. */
+    public static final String FAULT_PROXY = "fault-proxy";
+
     private final ReferenceClusterConfig config;
     private final CloseStack started = new CloseStack();
     private final Map<String, Link> links = new LinkedHashMap<>();
+    private final Map<String, Component> components = new LinkedHashMap<>();
     private LinkFaults linkFaults;
     private URI serviceUri;
     private int faultProxyPort;
+    private Path workDir;
 
     private ReferenceClusterTarget(ReferenceClusterConfig config) {
         this.config = config;
@@ -66,21 +80,59 @@ public final class ReferenceClusterTarget implements Target {
             faultProxyPort = config.faultProxy().getPort();
             linkFaults = ExternalFaultProxy.linkFaults(config.faultProxy());
         }
+        components.put(FAULT_PROXY, Component.inJvm(FAULT_PROXY, Component.Kind.FAULT_PROXY,
+                new InetSocketAddress(config.faultProxy() == null ? host : config.faultProxy().getHost(), faultProxyPort)));
         started.push(linkFaults::deleteLinks);
-        List<Backend> backends = new ArrayList<>();
+        List<ComponentDescription> nodes = new ArrayList<>();
         for (int i = 1; i <= config.storeNodes(); i++) {
-            String name = "n" + i;
-            StoreNode node = started.push(StoreNode.start(new StoreNodeConfig(name, host, 0)));
-            Link link = addLink("lb", name, node.address());
-            backends.add(new Backend(name, link.listen()));
+            nodes.add(new ComponentDescription(ComponentKind.STORE, new StoreNodeConfig("n" + i, host, 0)));
         }
-        Balancer balancer = started.push(
-                Balancer.start(new BalancerConfig("lb", host, 0, backends, config.backendTimeout())));
+        List<Backend> backends = new ArrayList<>();
+        for (Component node : startAll(nodes, Component.Kind.STORE)) {
+            Link link = addLink("lb", node.name(), node.address());
+            backends.add(new Backend(node.name(), link.listen()));
+        }
+        ComponentDescription lb = new ComponentDescription(ComponentKind.BALANCER,
+                new BalancerConfig("lb", host, 0, backends, config.backendTimeout()));
+        Component balancer = startAll(List.of(lb), Component.Kind.BALANCER).get(0);
         Link front = addLink("client", "lb", balancer.address());
         serviceUri = URI.create("http://" + host + ":" + front.listen().getPort());
     }
 
-    private Link addLink(String from, String to, java.net.InetSocketAddress upstream) {
+    /** Starts components in parallel (in-jvm: one after another, each takes milliseconds) and records them. */
+    private List<Component> startAll(List<ComponentDescription> descriptions, Component.Kind kind) {
+        List<Component> up = new ArrayList<>();
+        if (config.isolation() == ReferenceClusterConfig.Isolation.PROCESS) {
+            for (ComponentProcess process : ComponentProcesses.startAll(descriptions, createdWorkDir(),
+                    ComponentProcess.START_TIMEOUT)) {
+                started.push(process);
+                up.add(new Component(process.name(), kind, process.address(), Optional.of(process)));
+            }
+        } else {
+            for (ComponentDescription description : descriptions) {
+                StartedComponent component = started.push(description.start());
+                up.add(Component.inJvm(component.name(), kind, component.address()));
+            }
+        }
+        up.forEach(component -> components.put(component.name(), component));
+        return up;
+    }
+
+    private Path createdWorkDir() {
+        if (workDir == null) {
+            try {
+                workDir = config.workDir() != null ? Files.createDirectories(config.workDir())
+                        : Files.createTempDirectory("faultline-cluster-");
+            } catch (IOException e) {
+                throw new TargetStartException("cannot create the cluster's work directory "
+                        + (config.workDir() == null ? "in " + System.getProperty("java.io.tmpdir") : config.workDir())
+                        + ": " + e.getMessage(), e);
+            }
+        }
+        return workDir;
+    }
+
+    private Link addLink(String from, String to, InetSocketAddress upstream) {
         Link link = linkFaults.createLink(from, to, upstream);
         links.put(link.name(), link);
         return link;
@@ -89,7 +141,9 @@ public final class ReferenceClusterTarget implements Target {
     @Override
     public String description() {
         return "reference cluster: " + config.storeNodes() + " store node" + (config.storeNodes() == 1 ? "" : "s")
-                + " behind lb (in-jvm" + (config.faultProxy() == null ? "" : ", fault proxy " + config.faultProxy()) + ")";
+                + " behind lb (" + (config.isolation() == ReferenceClusterConfig.Isolation.PROCESS
+                        ? "one process each, in " + workDir : "in-jvm")
+                + (config.faultProxy() == null ? "" : ", fault proxy " + config.faultProxy()) + ")";
     }
 
     @Override
@@ -102,9 +156,19 @@ public final class ReferenceClusterTarget implements Target {
         return Collections.unmodifiableMap(links);
     }
 
-    /** The port of the Toxiproxy-compatible API of the cluster's fault proxy. */
+    @Override
+    public Map<String, Component> components() {
+        return Collections.unmodifiableMap(components);
+    }
+
+    /** The port of the Toxiproxy-compatible API of the cluster's fault proxy, on 127.0.0.1. */
     public int faultProxyPort() {
         return faultProxyPort;
+    }
+
+    /** With process isolation, the directory holding one folder per component (data, description, logs). */
+    public Optional<Path> workDir() {
+        return Optional.ofNullable(workDir);
     }
 
     @Override

@@ -21,6 +21,12 @@ public interface Target extends AutoCloseable {
     /** Every link through the fault proxy, by name ({@code client->lb}, {@code lb->n1}, ...). */
     Map<String, Link> links();
 
+    /**
+     * Every component by name ({@code lb}, {@code n1}, ..., {@code fault-proxy}), each with its own address and, when
+     * it is its own process, the control that crash, pause and restart faults use.
+     */
+    Map<String, Component> components();
+
     /** The fault layer that cuts, slows and heals {@link #links()}. */
     LinkFaults linkFaults();
 

@@ -1,0 +1,38 @@
+package dev.faultline.targets;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One running part of a target, as faults and people see it.
+ *
+ * @param name           e.g. {@code n1}, {@code lb}, {@code fault-proxy}; the name plans use
+ * @param kind           what it is
+ * @param address        where it listens itself (not through the fault proxy)
+ * @param processControl present when the component is its own OS process, which can then be crashed, paused and
+ *                       restarted; empty for a component inside the runner's JVM
+ */
+public record Component(String name, Kind kind, InetSocketAddress address, Optional<ProcessControl> processControl) {
+
+    /** The kinds of component a target has. */
+    public enum Kind { BALANCER, STORE, FAULT_PROXY }
+
+    public Component {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(processControl, "processControl");
+    }
+
+    /** A component inside the runner's JVM: no process of its own to control. */
+    public static Component inJvm(String name, Kind kind, InetSocketAddress address) {
+        return new Component(name, kind, address, Optional.empty());
+    }
+
+    /** Its own address as an HTTP URL, e.g. {@code http://127.0.0.1:41240}. */
+    public URI url() {
+        return URI.create("http://" + address.getHostString() + ":" + address.getPort());
+    }
+}
