@@ -77,6 +77,20 @@ final class ConnectionPool {
         loop.execute(() -> arrivals.forEach(this::submit));
     }
 
+    /** Hands one arrival to this pool: at once when called on its event loop, else through the loop's queue. */
+    void submitOne(Arrival arrival) {
+        if (loop.inEventLoop()) {
+            submit(arrival);
+        } else {
+            loop.execute(() -> submit(arrival));
+        }
+    }
+
+    /** The event loop whose connections this pool holds. */
+    EventLoop loop() {
+        return loop;
+    }
+
     private void submit(Arrival arrival) {
         HttpConnection connection;
         while ((connection = idle.pollLast()) != null) { // the most recently used: warm

@@ -23,6 +23,7 @@ final class PlanValidator {
     static List<Problem> validate(Plan plan, LocatedTree tree) {
         PlanValidator v = new PlanValidator(plan, tree);
         v.target();
+        v.load();
         v.requests();
         v.faults();
         v.checks();
@@ -31,10 +32,37 @@ final class PlanValidator {
 
     private void target() {
         ClusterSpec cluster = plan.target().cluster();
-        if (cluster.isolation() == ClusterSpec.Isolation.PROCESS) {
+        if (cluster != null && cluster.isolation() == ClusterSpec.Isolation.PROCESS) {
             problem("target.cluster.isolation", "process isolation is not available yet",
                     "use 'isolation: in-jvm' for now; running each component as its own process comes with a later release");
         }
+    }
+
+    private void load() {
+        LoadSpec load = plan.load();
+        for (int i = 0; i < load.stages().size(); i++) {
+            String problem = load.stageProblem(i);
+            if (problem != null) {
+                String at = "load.stages[" + i + "]";
+                problem(tree.at(at + ".users").isMissingNode() ? at + ".rate" : at + ".users", problem, null);
+            }
+        }
+        if (given("load.workload") && given("load.requests")) {
+            problem("load.workload", "give a 'workload' or 'requests', not both",
+                    "workload '" + tree.at("load.workload").asText() + "' stands for its own requests; remove one of the two");
+        }
+        if (load.model() == LoadSpec.Model.OPEN && given("load.think-time")) {
+            problem("load.think-time", "think-time belongs to the closed model: open-model arrivals follow the rate",
+                    "set load.model: closed with stages of users, or remove think-time");
+        }
+        if (load.model() == LoadSpec.Model.CLOSED && given("load.arrivals")) {
+            problem("load.arrivals", "arrivals belongs to the open model: closed-model users send when they are ready",
+                    "remove arrivals, or set load.model: open with stages of rates");
+        }
+    }
+
+    private boolean given(String path) {
+        return !tree.at(path).isMissingNode();
     }
 
     private void requests() {
@@ -61,7 +89,7 @@ final class PlanValidator {
     }
 
     private void faults() {
-        List<String> links = plan.target().cluster().links();
+        List<String> links = plan.target().links();
         Duration end = plan.load().duration();
         Map<String, Integer> seen = new HashMap<>();
         List<FaultSpec> faults = plan.faults();
@@ -74,7 +102,11 @@ final class PlanValidator {
                 problem(nameAt, "a fault cannot be named '" + f.name() + "': that is the name of a built-in window",
                         "built-in windows: " + String.join(", ", Windows.BUILT_IN));
             }
-            if (!links.contains(f.latency().link())) {
+            if (links.isEmpty()) {
+                problem(at + ".latency.link", "the " + plan.target().kind() + " target has no links for network faults",
+                        "network faults need a target whose links pass through the fault proxy (target.cluster); "
+                                + "against an already running system, drive load and check it without link faults");
+            } else if (!links.contains(f.latency().link())) {
                 problem(at + ".latency.link", "unknown link '" + f.latency().link() + "'",
                         Suggestions.hint(f.latency().link(), links, "the target's links"));
             }
