@@ -112,8 +112,8 @@ public final class SampleRecorder implements AutoCloseable {
     }
 
     /**
-     * What has been recorded so far for one second (for a live progress line): requests that ended in it, failures
-     * and p99. A second more than two seconds older than the newest is closed and no longer seen here (zeros).
+     * What has been recorded so far for one second (for a live progress line): requests sent that ended in it (dropped
+     * arrivals are not among them, but count in errors so far), failures and p99. A second more than two seconds older than the newest is closed and no longer seen here (zeros).
      */
     public LiveSecond liveSecond(long second) {
         OpenInterval interval = open.get(second);
@@ -126,8 +126,10 @@ public final class SampleRecorder implements AutoCloseable {
                 for (int r = 0; r < requestNames.size(); r++) {
                     long[] counts = interval.counts(r);
                     for (int i = 0; i < counts.length; i++) {
-                        total += counts[i];
-                        failed += i == 0 ? 0 : counts[i];
+                        if (i != OpenInterval.slot(ErrorKind.DROPPED)) {
+                            total += counts[i];
+                            failed += i == 0 ? 0 : counts[i];
+                        }
                     }
                     AtomicHistogram h = interval.latency(r);
                     if (h != null) {
