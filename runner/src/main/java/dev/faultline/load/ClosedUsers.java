@@ -73,7 +73,7 @@ final class ClosedUsers {
         iterations.increment();
         long pause = thinkNanos();
         if (pause == 0) {
-            iterate(user);
+            user.pool.loop().execute(() -> iterate(user)); // after the answering connection is idle again
         } else {
             user.pool.loop().schedule(() -> iterate(user), pause, TimeUnit.NANOSECONDS);
         }

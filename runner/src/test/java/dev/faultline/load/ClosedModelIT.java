@@ -51,6 +51,21 @@ class ClosedModelIT {
 
     @Test
     @Timeout(20)
+    void usersWithoutThinkTimeKeepOneConnectionEach() throws Exception {
+        try (TestHttpServer server = TestHttpServer.answering(200)) {
+            LoadSpec spec = closed(List.of(Stage.users(Duration.ofSeconds(1), UsersRamp.constant(3))), null, 3, null);
+            try (SampleRecorder recorder = new SampleRecorder(List.of("read"), Optional.empty());
+                    LoadGenerator generator = new LoadGenerator(spec, server.uri(), 9, RunClock.startNow(), recorder)) {
+                LoadSummary summary = generator.run();
+
+                assertThat(summary.iterations()).isGreaterThan(3);
+                assertThat(generator.connectionsOpened()).isEqualTo(3);
+            }
+        }
+    }
+
+    @Test
+    @Timeout(20)
     void usersRampUpAndEachUserIsOneClient() throws Exception {
         try (TestHttpServer server = TestHttpServer.answering(200)) {
             LoadSpec spec = closed(List.of(Stage.users(Duration.ofSeconds(1), new UsersRamp(1, 6))),
