@@ -10,7 +10,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
-import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import java.net.ConnectException;
@@ -50,8 +50,8 @@ final class ConnectionPool {
     private long lagSum;
     private long lagMax;
 
-    ConnectionPool(EventLoop loop, InetSocketAddress address, RunClock clock, List<RequestSpec> specs,
-            long connectTimeoutNanos, Completion completion) {
+    ConnectionPool(EventLoop loop, Class<? extends SocketChannel> channel, InetSocketAddress address, RunClock clock,
+            List<RequestSpec> specs, long connectTimeoutNanos, Completion completion) {
         this.loop = loop;
         this.address = address;
         this.clock = clock;
@@ -59,7 +59,7 @@ final class ConnectionPool {
         this.completion = completion;
         this.bootstrap = new Bootstrap()
                 .group(loop)
-                .channel(NioSocketChannel.class)
+                .channel(channel)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(connectTimeoutNanos)))
                 .handler(new ChannelInitializer<Channel>() {

@@ -7,7 +7,13 @@ import dev.faultline.sample.SampleRecorder;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -69,12 +75,14 @@ public final class LoadGenerator implements AutoCloseable {
         ArrivalSchedule schedule = spec.model() == LoadSpec.Model.CLOSED ? null
                 : new ArrivalSchedule(spec.stages(), spec.arrivals(), scheduleRandom);
         InetSocketAddress address = new InetSocketAddress(baseUri.getHost(), baseUri.getPort() < 0 ? 80 : baseUri.getPort());
-        this.group = new MultiThreadIoEventLoopGroup(eventLoops, new DefaultThreadFactory("faultline-load", true),
-                NioIoHandler.newFactory());
+        boolean epoll = Epoll.isAvailable(); // native epoll on Linux: fewer syscalls per request than NIO
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends SocketChannel> channel = epoll ? EpollSocketChannel.class : NioSocketChannel.class;
+        this.group = new MultiThreadIoEventLoopGroup(eventLoops, new DefaultThreadFactory("faultline-load", true), io);
         this.pools = new ConnectionPool[eventLoops];
         Completion completion = this::complete;
         for (int i = 0; i < eventLoops; i++) {
-            pools[i] = new ConnectionPool((EventLoop) group.next(), address, clock, spec.requests(),
+            pools[i] = new ConnectionPool((EventLoop) group.next(), channel, address, clock, spec.requests(),
                     mix.maxTimeoutNanos(), completion);
         }
         if (spec.model() == LoadSpec.Model.CLOSED) {
