@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The connections of one event loop, and the arrivals waiting for one. All its state is touched on that loop only.
  * An arrival takes an idle connection if there is one; otherwise it waits, and a new connection is opened for it
- * (the pool grows as needed; the load generator's max-in-flight cap bounds it) unless {@link #MAX_CONNECTING}
+ * (the pool grows as needed up to its share of {@code load.connections}; the max-in-flight cap bounds it too) unless
+ * {@link #MAX_CONNECTING}
  * connects are already under way: a burst of arrivals must not become a storm of connects that slows the target
  * (and the generator) down further. A failed connect ends the oldest
  * waiting arrival with CONNECT_REFUSED or CONNECT_TIMEOUT. Every 10 ms a sweep times out arrivals past their
@@ -44,6 +45,7 @@ final class ConnectionPool {
     private final ArrayDeque<HttpConnection> idle = new ArrayDeque<>();
     private final ArrayDeque<Arrival> waiting = new ArrayDeque<>();
     private final List<HttpConnection> open = new ArrayList<>();
+    private final int maxConnections;
     private int connecting;
     private long opened;
     private long sends;
@@ -51,8 +53,9 @@ final class ConnectionPool {
     private long lagMax;
 
     ConnectionPool(EventLoop loop, Class<? extends SocketChannel> channel, InetSocketAddress address, RunClock clock,
-            List<RequestSpec> specs, long connectTimeoutNanos, Completion completion) {
+            List<RequestSpec> specs, long connectTimeoutNanos, int maxConnections, Completion completion) {
         this.loop = loop;
+        this.maxConnections = maxConnections;
         this.address = address;
         this.clock = clock;
         this.specs = specs;
@@ -104,7 +107,7 @@ final class ConnectionPool {
     }
 
     private void growIfNeeded() {
-        while (connecting < Math.min(waiting.size(), MAX_CONNECTING)) {
+        while (connecting < Math.min(waiting.size(), MAX_CONNECTING) && open.size() + connecting < maxConnections) {
             connect();
         }
     }
@@ -175,8 +178,8 @@ final class ConnectionPool {
         for (Iterator<Arrival> it = waiting.iterator(); it.hasNext(); ) {
             Arrival arrival = it.next();
             if (now - arrival.deadlineNanos >= 0) {
-                it.remove();
-                failed(arrival, ErrorKind.CONNECT_TIMEOUT);
+                it.remove(); // waiting for a connection: to be made (connect timeout) or, at the cap, to be free
+                failed(arrival, open.size() >= maxConnections ? ErrorKind.TIMEOUT : ErrorKind.CONNECT_TIMEOUT);
             }
         }
     }

@@ -82,8 +82,10 @@ public final class LoadGenerator implements AutoCloseable {
         this.pools = new ConnectionPool[eventLoops];
         Completion completion = this::complete;
         for (int i = 0; i < eventLoops; i++) {
+            int share = spec.connections() == null ? Integer.MAX_VALUE
+                    : Math.max(1, spec.connections() / eventLoops + (i < spec.connections() % eventLoops ? 1 : 0));
             pools[i] = new ConnectionPool((EventLoop) group.next(), channel, address, clock, spec.requests(),
-                    mix.maxTimeoutNanos(), completion);
+                    mix.maxTimeoutNanos(), share, completion);
         }
         if (spec.model() == LoadSpec.Model.CLOSED) {
             this.closed = new ClosedUsers(spec, mix, pools, clock, outstanding);

@@ -8,7 +8,8 @@ import java.util.List;
  * The load to drive. Open model: arrivals follow the stages' rates whatever the target does, and latency is measured
  * from each arrival's intended send time. Closed model: the stages' numbers of virtual users each send a request,
  * wait for its end, think for {@code thinkTime}, and go again. The request mix is {@code requests}, or the named
- * {@code workload}'s (one or the other).
+ * {@code workload}'s (one or the other). {@code connections} caps the connections the generator opens (null: as many
+ * as requests in flight); arrivals beyond them wait for one, and the wait is part of their measured latency.
  */
 public record LoadSpec(
         Model model,
@@ -22,6 +23,7 @@ public record LoadSpec(
         List<RequestSpec> requests,
         Duration timeout,
         Integer maxInFlight,
+        Integer connections,
         Duration warmup) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
@@ -73,6 +75,9 @@ public record LoadSpec(
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("max-in-flight must be at least 1, not " + maxInFlight);
         }
+        if (connections != null && connections < 1) {
+            throw new IllegalArgumentException("connections must be at least 1, not " + connections);
+        }
         warmup = warmup == null ? DEFAULT_WARMUP : warmup;
         if (warmup.isNegative()) {
             throw new IllegalArgumentException("warmup cannot be negative");
@@ -82,7 +87,8 @@ public record LoadSpec(
     /** An open-model load with its request mix given explicitly (the form tests and code use most). */
     public LoadSpec(Model model, List<Stage> stages, Arrivals arrivals, Integer clients, String clientHeader,
             KeySpace keys, List<RequestSpec> requests, Duration timeout, Integer maxInFlight, Duration warmup) {
-        this(model, stages, arrivals, null, clients, clientHeader, keys, null, requests, timeout, maxInFlight, warmup);
+        this(model, stages, arrivals, null, clients, clientHeader, keys, null, requests, timeout, maxInFlight, null,
+                warmup);
     }
 
     /**
@@ -119,7 +125,7 @@ public record LoadSpec(
         Stage warm = first.rate() != null ? new Stage(warmup, RateRamp.constant(first.rate().from()))
                 : Stage.users(warmup, UsersRamp.constant(Math.max(1, first.users().from())));
         return new LoadSpec(model, List.of(warm), arrivals, thinkTime, clients, clientHeader, keys, null, requests,
-                timeout, maxInFlight, Duration.ZERO);
+                timeout, maxInFlight, connections, Duration.ZERO);
     }
 
     /** The load's whole length: the sum of its stages. */

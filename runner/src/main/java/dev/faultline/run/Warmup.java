@@ -12,9 +12,9 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * Sends the plan's request mix at its first rate (or first number of users) for {@code load.warmup} before measuring starts, and forgets what it
- * measured: a fresh JVM (the generator's and, in-JVM, the target's) is slow for its first second, and that is not
- * what a plan asks about.
+ * Sends the plan's request mix at its first rate (or first number of users) for {@code load.warmup} before measuring
+ * starts, and forgets what it measured: a fresh JVM (the generator's and, in-JVM, the target's) is slow for its first
+ * second, and that is not what a plan asks about.
  */
 final class Warmup {
     private Warmup() {

@@ -84,7 +84,7 @@ class ClosedModelIT {
     void theSetWorkloadAddsUniqueElementsAndLogsEveryAcknowledgedAdd() throws Exception {
         try (TestHttpServer server = new TestHttpServer(path -> path.endsWith("/add") ? 200 : 404)) {
             LoadSpec spec = new LoadSpec(null, List.of(LoadGeneratorIT.stage(80, 1)), null, null, 3, null, null,
-                    Workload.SET, null, null, null, Duration.ZERO);
+                    Workload.SET, null, null, null, null, Duration.ZERO);
             List<String> names = spec.requests().stream().map(RequestSpec::name).toList();
             Samples samples;
             try (SampleRecorder recorder = new SampleRecorder(names, Optional.empty());
@@ -116,7 +116,7 @@ class ClosedModelIT {
 
     private static LoadSpec closed(List<Stage> stages, ThinkTime think, int clients, Duration timeout) {
         return new LoadSpec(LoadSpec.Model.CLOSED, stages, null, think, clients, null, null, null,
-                List.of(LoadGeneratorIT.request("read", "/", List.of())), timeout, null, Duration.ZERO);
+                List.of(LoadGeneratorIT.request("read", "/", List.of())), timeout, null, null, Duration.ZERO);
     }
 
     private static Result run(LoadSpec spec, URI uri) throws InterruptedException {
