@@ -2,7 +2,8 @@
 # Load generator throughput next to wrk, in the same run, at the same connection count, against
 #   1. nginx (Debian package) serving a 3-byte response, and
 #   2. the reference cluster's balancer (1 store node, in its own JVM, reached through the fault proxy).
-# For each target: wrk's requests/s (closed loop, CONNS connections), then faultline's open model at rising rates
+# For each target: wrk's requests/s (closed loop, CONNS connections), faultline's closed model with CONNS users and
+# no think time (the same closed loop, every request recorded), then faultline's open model at rising rates
 # on at most CONNS connections (load.connections), each request measured from its intended send time, so time spent
 # waiting for a free connection counts. "sustained" = achieved >= 99% of the asked rate, at most 0.1% failed, and
 # p50 <= 10 ms (requests are not queueing behind the generator); the rates stop at the first one not sustained.
@@ -43,10 +44,24 @@ print("%-6s %9.0f %8.2f%% %8.2f %8.2f" % (sys.argv[2], load["achievedRate"],
 PY
 }
 
+# faultline closed model, CONNS users without think time (wrk's closed loop): prints requests/s and p50/p99
+faultline_closed() {
+    java -jar "$JAR" run bench/plans/http.yaml --out "$DIR/out" --set "target.http.url=$1" --set load.model=closed \
+        --set "load.stages=[{ duration: ${SECS}s, users: $CONNS }]" > "$DIR/run.txt" 2>&1 || true
+    python3 - "$DIR/out/bench-http/results.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+load, get = r["load"], r["requests"]["get"]
+print("%.0f requests/s, %d failed, p50 %.2f ms, p99 %.2f ms" % (load["achievedRate"], get["count"] - get["ok"],
+      get["latencyMs"]["p50"], get["latencyMs"]["p99"]))
+PY
+}
+
 bench() {
     local name=$1 url=$2
     echo "== $name ($url), $CONNS connections, ${SECS}s each"
     echo "wrk -t2 -c$CONNS -d${SECS}s: $(wrk_rate "$url") requests/s"
+    echo "faultline closed model, $CONNS users, no think time: $(faultline_closed "$url")"
     echo "faultline open model, $CONNS connections:"
     echo "asked   achieved   failed  p50(ms)  p99(ms)"
     for rate in $RATES; do
