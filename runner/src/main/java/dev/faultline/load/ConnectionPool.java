@@ -10,25 +10,27 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
-import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The connections of one event loop, and the arrivals waiting for one. All its state is touched on that loop only.
  * An arrival takes an idle connection if there is one; otherwise it waits, and a new connection is opened for it
- * (the pool grows as needed; the load generator's max-in-flight cap bounds it) unless {@link #MAX_CONNECTING}
+ * (the pool grows as needed up to its share of {@code load.connections}; the max-in-flight cap bounds it too) unless
+ * {@link #MAX_CONNECTING}
  * connects are already under way: a burst of arrivals must not become a storm of connects that slows the target
  * (and the generator) down further. A failed connect ends the oldest
  * waiting arrival with CONNECT_REFUSED or CONNECT_TIMEOUT. Every 10 ms a sweep times out arrivals past their
- * deadline: in flight (TIMEOUT, the connection is closed) or still waiting for a connection (CONNECT_TIMEOUT).
+ * deadline: in flight (TIMEOUT, the connection is closed) or still waiting for a connection (CONNECT_TIMEOUT, or
+ * TIMEOUT when the pool is at its connection cap). Waiting arrivals are swept oldest first up to the first one still
+ * in time; one with a shorter timeout behind it is caught when those before it expire or are sent.
  */
 final class ConnectionPool {
     static final long SWEEP_MILLIS = 10;
@@ -44,22 +46,24 @@ final class ConnectionPool {
     private final ArrayDeque<HttpConnection> idle = new ArrayDeque<>();
     private final ArrayDeque<Arrival> waiting = new ArrayDeque<>();
     private final List<HttpConnection> open = new ArrayList<>();
+    private final int maxConnections;
     private int connecting;
     private long opened;
     private long sends;
     private long lagSum;
     private long lagMax;
 
-    ConnectionPool(EventLoop loop, InetSocketAddress address, RunClock clock, List<RequestSpec> specs,
-            long connectTimeoutNanos, Completion completion) {
+    ConnectionPool(EventLoop loop, Class<? extends SocketChannel> channel, InetSocketAddress address, RunClock clock,
+            List<RequestSpec> specs, long connectTimeoutNanos, int maxConnections, Completion completion) {
         this.loop = loop;
+        this.maxConnections = maxConnections;
         this.address = address;
         this.clock = clock;
         this.specs = specs;
         this.completion = completion;
         this.bootstrap = new Bootstrap()
                 .group(loop)
-                .channel(NioSocketChannel.class)
+                .channel(channel)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(connectTimeoutNanos)))
                 .handler(new ChannelInitializer<Channel>() {
@@ -77,6 +81,20 @@ final class ConnectionPool {
         loop.execute(() -> arrivals.forEach(this::submit));
     }
 
+    /** Hands one arrival to this pool: at once when called on its event loop, else through the loop's queue. */
+    void submitOne(Arrival arrival) {
+        if (loop.inEventLoop()) {
+            submit(arrival);
+        } else {
+            loop.execute(() -> submit(arrival));
+        }
+    }
+
+    /** The event loop whose connections this pool holds. */
+    EventLoop loop() {
+        return loop;
+    }
+
     private void submit(Arrival arrival) {
         HttpConnection connection;
         while ((connection = idle.pollLast()) != null) { // the most recently used: warm
@@ -90,7 +108,7 @@ final class ConnectionPool {
     }
 
     private void growIfNeeded() {
-        while (connecting < Math.min(waiting.size(), MAX_CONNECTING)) {
+        while (connecting < Math.min(waiting.size(), MAX_CONNECTING) && open.size() + connecting < maxConnections) {
             connect();
         }
     }
@@ -158,12 +176,12 @@ final class ConnectionPool {
                 open.get(i).expireIfDue(now);
             }
         }
-        for (Iterator<Arrival> it = waiting.iterator(); it.hasNext(); ) {
-            Arrival arrival = it.next();
-            if (now - arrival.deadlineNanos >= 0) {
-                it.remove();
-                failed(arrival, ErrorKind.CONNECT_TIMEOUT);
-            }
+        // oldest first, stopping at the first arrival still in time: a long queue (a connection cap under overload)
+        // costs the sweep only what expires, not the whole queue every 10 ms
+        Arrival arrival;
+        while ((arrival = waiting.peekFirst()) != null && now - arrival.deadlineNanos >= 0) {
+            waiting.pollFirst(); // waiting for a connection: to be made (connect timeout) or, at the cap, to be free
+            failed(arrival, open.size() >= maxConnections ? ErrorKind.TIMEOUT : ErrorKind.CONNECT_TIMEOUT);
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 
 /**
  * The load's request mix: picks a request for each arrival with probability weight / (sum of weights) and renders
- * it. Seeded and used by the pacer thread alone.
+ * it. Seeded and used by one thread at a time (the open model's pacer; closed-model users take turns under a lock).
  */
 final class RequestMix {
     private final List<RequestSpec> specs;
@@ -51,10 +51,21 @@ final class RequestMix {
         return i;
     }
 
-    /** Renders request {@code index} as arrival number {@code seq}, intended at {@code intendedNanos}. */
+    /** Renders request {@code index} as open-model arrival number {@code seq}, intended at {@code intendedNanos}. */
     Arrival arrival(int index, long seq, long intendedNanos, ByteBufAllocator alloc) {
-        vars.next(seq);
-        return new Arrival(index, intendedNanos, intendedNanos + timeoutNanos[index], renderers[index].render(vars, alloc));
+        return arrival(index, seq, seq, intendedNanos, alloc);
+    }
+
+    /** Renders request {@code index} as arrival number {@code seq} of client {@code client}. */
+    Arrival arrival(int index, long seq, long client, long intendedNanos, ByteBufAllocator alloc) {
+        vars.next(seq, client);
+        RequestRenderer renderer = renderers[index];
+        Arrival arrival = new Arrival(index, intendedNanos, intendedNanos + timeoutNanos[index], renderer.render(vars, alloc));
+        if (specs.get(index).ackLog()) {
+            arrival.ackKey = vars.key();
+            arrival.ackElement = renderer.lastBody() == null ? "" : renderer.lastBody();
+        }
+        return arrival;
     }
 
     RequestSpec spec(int index) {

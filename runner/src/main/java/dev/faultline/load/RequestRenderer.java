@@ -34,6 +34,7 @@ final class RequestRenderer {
     private final String host;
     private final String clientHeader;
     private final StringBuilder text = new StringBuilder(128);
+    private String lastBody;
 
     RequestRenderer(RequestSpec spec, String host, String basePath, String clientHeader) {
         this.method = HttpMethod.valueOf(spec.method());
@@ -51,7 +52,8 @@ final class RequestRenderer {
 
     FullHttpRequest render(Variables vars, ByteBufAllocator alloc) {
         String uri = basePath + render(path, vars);
-        ByteBuf content = body == null ? Unpooled.EMPTY_BUFFER : ByteBufUtil.writeUtf8(alloc, render(body, vars));
+        lastBody = body == null ? null : render(body, vars);
+        ByteBuf content = lastBody == null ? Unpooled.EMPTY_BUFFER : ByteBufUtil.writeUtf8(alloc, lastBody);
         FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, uri, content);
         HttpHeaders headers = request.headers();
         headers.set(HttpHeaderNames.HOST, host);
@@ -63,6 +65,11 @@ final class RequestRenderer {
             headers.setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
         }
         return request;
+    }
+
+    /** The body of the request rendered last, or null when the request has none. */
+    String lastBody() {
+        return lastBody;
     }
 
     /** Renders a template with one arrival's variables. */

@@ -6,7 +6,9 @@ import java.util.UUID;
 /**
  * The values of template variables for one arrival. {@code ${key}}, {@code ${client}}, {@code ${seq}} and
  * {@code ${uuid}} are drawn once per arrival, so every use within one request (path, headers, body) agrees;
- * each {@code ${random:MIN:MAX}} draws anew. Clients take turns: arrival n is client {@code n mod clients}.
+ * each {@code ${random:MIN:MAX}} draws anew. In the open model clients take turns (arrival n is client
+ * {@code n mod clients}, so each client gets an equal share of every second's arrivals); in the closed model a
+ * virtual user is always the same client ({@code user mod clients}).
  * Seeded and single-threaded (the pacer's), so a seed gives the same requests every run.
  */
 final class Variables {
@@ -14,6 +16,7 @@ final class Variables {
     private final int clients;
     private final SplittableRandom random;
     private long seq;
+    private long client;
     private long key;
     private boolean keyDrawn;
     private String uuid;
@@ -24,9 +27,15 @@ final class Variables {
         this.random = random;
     }
 
-    /** Starts a new arrival. */
+    /** Starts a new open-model arrival. */
     void next(long seq) {
+        next(seq, seq);
+    }
+
+    /** Starts a new arrival sent by client number {@code clientIndex} (taken modulo the clients). */
+    void next(long seq, long clientIndex) {
         this.seq = seq;
+        this.client = clientIndex % clients;
         this.keyDrawn = false;
         this.uuid = null;
     }
@@ -36,7 +45,7 @@ final class Variables {
     }
 
     String client() {
-        return "c" + seq % clients;
+        return "c" + client;
     }
 
     String key() {

@@ -24,9 +24,11 @@ final class FaultChecks {
         this.plan = plan;
         this.tree = tree;
         ClusterSpec cluster = plan.target().cluster();
-        this.links = cluster.links();
+        this.links = plan.target().links();
         this.components = new ArrayList<>(List.of(ClusterSpec.CLIENT));
-        this.components.addAll(cluster.components());
+        if (cluster != null) {
+            this.components.addAll(cluster.components());
+        }
     }
 
     static List<Problem> check(Plan plan, LocatedTree tree) {

@@ -58,6 +58,7 @@ final class PlanMapper {
         module.addDeserializer(Rate.class, new UnitDeserializer<>(Rate.class, "a rate", "/s", Rate::parse));
         module.addDeserializer(RateRamp.class, new UnitDeserializer<>(RateRamp.class, "a rate", "/s", RateRamp::parse));
         module.addDeserializer(Percentage.class, new UnitDeserializer<>(Percentage.class, "a percentage", "%", Percentage::parse));
+        module.addDeserializer(ThinkTime.class, new UnitDeserializer<>(ThinkTime.class, "a think time", "ms", ThinkTime::parse));
         module.addDeserializer(DataSize.class, new UnitDeserializer<>(DataSize.class, "a size", "KB", DataSize::parse));
         return module;
     }
@@ -110,6 +111,7 @@ final class PlanMapper {
                 case "s" -> "250ms, 5s or 1m";
                 case "/s" -> "200/s or 12k/m";
                 case "%" -> "99.5%";
+                case "ms" -> "500ms or 100ms..900ms";
                 default -> "64KB";
             };
         }

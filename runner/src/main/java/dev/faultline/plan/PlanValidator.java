@@ -22,10 +22,38 @@ final class PlanValidator {
 
     static List<Problem> validate(Plan plan, LocatedTree tree) {
         PlanValidator v = new PlanValidator(plan, tree);
+        v.load();
         v.requests();
         v.faults();
         v.checks();
         return v.problems;
+    }
+
+    private void load() {
+        LoadSpec load = plan.load();
+        for (int i = 0; i < load.stages().size(); i++) {
+            String problem = load.stageProblem(i);
+            if (problem != null) {
+                String at = "load.stages[" + i + "]";
+                problem(tree.at(at + ".users").isMissingNode() ? at + ".rate" : at + ".users", problem, null);
+            }
+        }
+        if (given("load.workload") && given("load.requests")) {
+            problem("load.workload", "give a 'workload' or 'requests', not both",
+                    "workload '" + tree.at("load.workload").asText() + "' stands for its own requests; remove one of the two");
+        }
+        if (load.model() == LoadSpec.Model.OPEN && given("load.think-time")) {
+            problem("load.think-time", "think-time belongs to the closed model: open-model arrivals follow the rate",
+                    "set load.model: closed with stages of users, or remove think-time");
+        }
+        if (load.model() == LoadSpec.Model.CLOSED && given("load.arrivals")) {
+            problem("load.arrivals", "arrivals belongs to the open model: closed-model users send when they are ready",
+                    "remove arrivals, or set load.model: open with stages of rates");
+        }
+    }
+
+    private boolean given(String path) {
+        return !tree.at(path).isMissingNode();
     }
 
     private void requests() {
@@ -52,6 +80,7 @@ final class PlanValidator {
     }
 
     private void faults() {
+        List<String> links = plan.target().links();
         Duration end = plan.load().duration();
         Map<String, Integer> seen = new HashMap<>();
         List<FaultSpec> faults = plan.faults();
@@ -64,13 +93,21 @@ final class PlanValidator {
                 problem(nameAt, "a fault cannot be named '" + f.name() + "': that is the name of a built-in window",
                         "built-in windows: " + String.join(", ", Windows.BUILT_IN));
             }
+            if (links.isEmpty()) {
+                String kindAt = at + "." + f.type();
+                problem(given(kindAt + ".link") ? kindAt + ".link" : kindAt, "the " + plan.target().kind() + " target has no links for network faults",
+                        "network faults need a target whose links pass through the fault proxy (target.cluster); "
+                                + "against an already running system, drive load and check it without link faults");
+            }
             if (f.at().compareTo(end) >= 0) {
                 problem(at + ".at", "fault '" + f.name() + "' starts at " + Durations.format(f.at())
                         + ", when the load has already ended (at " + Durations.format(end) + ")",
                         "start it before " + Durations.format(end) + " or make load.stages longer");
             }
         }
-        problems.addAll(FaultChecks.check(plan, tree));
+        if (!links.isEmpty()) {
+            problems.addAll(FaultChecks.check(plan, tree));
+        }
     }
 
     private void checks() {

@@ -8,6 +8,7 @@ import java.util.Map;
  * One named request of the mix, chosen with probability weight / (sum of weights). {@code path}, header values and
  * {@code body} are templates: {@code ${key}}, {@code ${client}}, {@code ${seq}}, {@code ${uuid}},
  * {@code ${random:MIN:MAX}}. {@code expect} lists the statuses that count as success (default: any 2xx).
+ * {@code ackLog}: each success is an acknowledged write, recorded (key and body) in the run's acknowledgement log.
  */
 public record RequestSpec(
         String name,
@@ -17,7 +18,8 @@ public record RequestSpec(
         Map<String, String> headers,
         String body,
         List<Integer> expect,
-        Duration timeout) {
+        Duration timeout,
+        Boolean ackLog) {
 
     public RequestSpec {
         if (name == null || name.isBlank()) {
@@ -41,6 +43,16 @@ public record RequestSpec(
                 throw new IllegalArgumentException("expect holds HTTP statuses 100..599, not " + status);
             }
         }
+        ackLog = ackLog != null && ackLog;
+        if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
+            throw new IllegalArgumentException("timeout must be longer than 0");
+        }
+    }
+
+    /** A request that records no acknowledgements. */
+    public RequestSpec(String name, Integer weight, String method, String path, Map<String, String> headers, String body,
+            List<Integer> expect, Duration timeout) {
+        this(name, weight, method, path, headers, body, expect, timeout, false);
     }
 
     /** Whether a response status counts as success for this request. */

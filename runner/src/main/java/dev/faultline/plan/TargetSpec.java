@@ -1,16 +1,19 @@
 package dev.faultline.plan;
 
 import java.net.URI;
+import java.util.List;
 
 /**
- * What the plan runs against; exactly one kind is given. Only the bundled reference cluster so far.
- * {@code faultProxy}, when set ({@code http://host:8474}), is a Toxiproxy-compatible server already running on this
- * machine that carries the target's links instead of a fault proxy started inside the run.
+ * What the plan runs against; exactly one kind is given: {@code cluster} (the bundled reference cluster, started by
+ * the run) or {@code http} (a system already running). {@code faultProxy}, when set ({@code http://host:8474}), is a
+ * Toxiproxy-compatible server already running on this machine that carries the target's links instead of a fault
+ * proxy started inside the run.
  */
-public record TargetSpec(ClusterSpec cluster, String faultProxy) {
+public record TargetSpec(ClusterSpec cluster, HttpTargetSpec http, String faultProxy) {
     public TargetSpec {
-        if (cluster == null) {
-            throw new IllegalArgumentException("a target needs one of: cluster");
+        if ((cluster == null) == (http == null)) {
+            throw new IllegalArgumentException(cluster == null
+                    ? "a target needs one of: cluster, http" : "a target is one of cluster or http, not both");
         }
         if (faultProxy != null) {
             faultProxyUri(faultProxy);
@@ -35,5 +38,15 @@ public record TargetSpec(ClusterSpec cluster, String faultProxy) {
                     + "http://host:port (e.g. http://127.0.0.1:8474), not '" + text + "'");
         }
         return uri;
+    }
+
+    /** The links that network faults may name: the cluster's; an http target has none. */
+    public List<String> links() {
+        return cluster != null ? cluster.links() : List.of();
+    }
+
+    /** The target kind's plan key. */
+    public String kind() {
+        return cluster != null ? "cluster" : "http";
     }
 }

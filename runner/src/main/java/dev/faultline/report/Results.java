@@ -33,8 +33,16 @@ public record Results(
     public record FaultsHealed(boolean verified, List<String> leftovers) {
     }
 
-    /** What the load generator did overall; rates per second. */
-    public record Load(String model, double targetRate, double achievedRate, long sent, long completed, long dropped) {
+    /**
+     * What the load generator did overall; rates per second. Closed model: {@code users} (most at once) and
+     * {@code iterations}; {@code acknowledged}: writes acknowledged (requests with ack-log). All 0 when not used.
+     */
+    public record Load(String model, double targetRate, double achievedRate, long sent, long completed, long dropped,
+            int users, long iterations, long acknowledged) {
+
+        public Load(String model, double targetRate, double achievedRate, long sent, long completed, long dropped) {
+            this(model, targetRate, achievedRate, sent, completed, dropped, 0, 0, 0);
+        }
     }
 
     /** One request name over the whole run. Errors by kind label ({@code 5xx}, {@code timeout}, ...). */

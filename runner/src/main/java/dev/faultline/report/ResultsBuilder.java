@@ -38,7 +38,9 @@ public final class ResultsBuilder {
                 record.plan().name(), passed, error, record.startedAt().toString(), record.durationMs(),
                 record.plan().seed(), record.targetDescription(),
                 new Results.Load(load.model(), load.targetRate(), load.achievedRate(), load.sent(), load.completed(),
-                        load.dropped()),
+                        load.dropped(), load.users(), load.iterations(),
+                        record.samples().acknowledgements().entries().size()
+                                + record.samples().acknowledgements().overflowed()),
                 requests, record.faults(), verdicts,
                 record.samples().seconds().stream().map(ResultsBuilder::second).toList(), healed);
     }
@@ -46,7 +48,8 @@ public final class ResultsBuilder {
     /** The results of a run that could not start measuring at all. */
     public static Results notCarriedOut(Plan plan, Instant startedAt, long durationMs, String target, String error) {
         return new Results(plan.name(), false, error, startedAt.toString(), durationMs, plan.seed(), target,
-                new Results.Load("open", plan.load().meanRatePerSecond(), 0, 0, 0, 0),
+                new Results.Load(plan.load().model().name().toLowerCase(java.util.Locale.ROOT),
+                        plan.load().meanRatePerSecond(), 0, 0, 0, 0),
                 Map.of(), List.of(), List.of(), List.of(), null);
     }
 

@@ -93,10 +93,15 @@ public final class PlanRun {
                         Durations.format(plan.load().duration()), String.join(", ", names), plan.faults().size(),
                         plan.faults().size() == 1 ? "" : "s");
                 faults.start();
-                LoadSummary summary = generator.run();
+                LoadSummary summary;
+                try (Progress progress = Progress.start(out, System.console() != null, clock,
+                        plan.load().duration(), recorder, faults::activeNames)) {
+                    summary = generator.run();
+                }
                 faults.close();
                 HealCheck healed = target.linkFaults().verifyHealed();
                 Samples samples = recorder.finish();
+                report.writeAcknowledgements(samples.acknowledgements(), out);
                 RunRecord record = new RunRecord(plan, clock.startedAt(), clock.millisNow(), target.description(),
                         summary, samples, faults.timeline());
                 List<Verdict> verdicts = Checks.evaluate(plan.checks(), record);

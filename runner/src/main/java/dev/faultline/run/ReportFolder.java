@@ -6,6 +6,7 @@ import dev.faultline.report.JUnitXmlWriter;
 import dev.faultline.report.JsonResultsWriter;
 import dev.faultline.report.ReportWriter;
 import dev.faultline.report.Results;
+import dev.faultline.sample.Acknowledgements;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.List;
 
 /** A plan's report folder: created before the run, filled with every requested format after it. */
 final class ReportFolder {
+    static final String ACKS = "acks.jsonl";
     private final Path dir;
     private final List<ReportSpec.Format> formats;
 
@@ -29,6 +31,19 @@ final class ReportFolder {
 
     boolean wants(ReportSpec.Format format) {
         return formats.contains(format);
+    }
+
+    /** Writes the run's acknowledged writes to {@code acks.jsonl} (one JSON object a line), when there are any. */
+    void writeAcknowledgements(Acknowledgements acks, PrintWriter out) {
+        if (acks.entries().isEmpty()) {
+            return;
+        }
+        try {
+            Files.createDirectories(dir);
+            acks.writeJsonLines(dir.resolve(ACKS));
+        } catch (IOException e) {
+            out.println("faultline: could not write " + dir.resolve(ACKS) + ": " + e.getMessage());
+        }
     }
 
     void prepare() throws IOException {

@@ -4,6 +4,7 @@ import dev.faultline.load.LoadGenerator;
 import dev.faultline.plan.Durations;
 import dev.faultline.plan.LoadSpec;
 import dev.faultline.plan.RequestSpec;
+import dev.faultline.plan.Stage;
 import dev.faultline.sample.RunClock;
 import dev.faultline.sample.SampleRecorder;
 import java.io.PrintWriter;
@@ -11,9 +12,9 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * Sends the plan's request mix at its first rate for {@code load.warmup} before measuring starts, and forgets what it
- * measured: a fresh JVM (the generator's and, in-JVM, the target's) is slow for its first second, and that is not
- * what a plan asks about.
+ * Sends the plan's request mix at its first rate (or first number of users) for {@code load.warmup} before measuring
+ * starts, and forgets what it measured: a fresh JVM (the generator's and, in-JVM, the target's) is slow for its first
+ * second, and that is not what a plan asks about.
  */
 final class Warmup {
     private Warmup() {
@@ -24,7 +25,9 @@ final class Warmup {
             return;
         }
         LoadSpec warmup = load.warmupLoad();
-        out.printf("warmup    %s at %s (not recorded)%n", Durations.format(load.warmup()), warmup.stages().get(0).rate());
+        Stage first = warmup.stages().get(0);
+        out.printf("warmup    %s at %s (not recorded)%n", Durations.format(load.warmup()),
+                first.rate() != null ? first.rate() : first.users().from() + " users");
         try (SampleRecorder discarded = new SampleRecorder(
                     warmup.requests().stream().map(RequestSpec::name).toList(), Optional.empty());
              LoadGenerator generator = new LoadGenerator(warmup, target, seed, RunClock.startNow(), discarded)) {

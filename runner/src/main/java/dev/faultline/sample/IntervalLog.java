@@ -12,8 +12,9 @@ import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.HistogramLogWriter;
 
 /**
- * An HdrHistogram interval log ({@code .hlog}): one line per request name and second, tagged with the request name,
- * timestamps relative to the run's start. HdrHistogram's HistogramLogReader and HistogramLogProcessor read it.
+ * An HdrHistogram interval log ({@code .hlog}): per second, one untagged line of all requests and one line per
+ * request name tagged with it, timestamps relative to the run's start. HdrHistogram's HistogramLogReader and
+ * HistogramLogProcessor read it ({@code -tag NAME} selects one request name).
  */
 final class IntervalLog implements AutoCloseable {
     /** Latencies are recorded in microseconds; the log's max column is in milliseconds. */
@@ -40,8 +41,9 @@ final class IntervalLog implements AutoCloseable {
         writer.outputLegend();
     }
 
-    void write(long second, String request, AbstractHistogram histogram) {
-        histogram.setTag(request);
+    /** Writes one second's histogram, tagged with {@code requestOrNull} (null: untagged, all requests). */
+    void write(long second, String requestOrNull, AbstractHistogram histogram) {
+        histogram.setTag(requestOrNull);
         writer.outputIntervalHistogram(second, second + 1, histogram, MICROS_PER_MS);
     }
 

@@ -9,10 +9,18 @@ import org.HdrHistogram.Histogram;
 final class RecordedSamples implements Samples {
     private final List<String> requestNames;
     private final NavigableMap<Long, ClosedInterval> seconds;
+    private final Acknowledgements acknowledgements;
 
-    RecordedSamples(List<String> requestNames, NavigableMap<Long, ClosedInterval> seconds) {
+    RecordedSamples(List<String> requestNames, NavigableMap<Long, ClosedInterval> seconds,
+            Acknowledgements acknowledgements) {
         this.requestNames = List.copyOf(requestNames);
         this.seconds = seconds;
+        this.acknowledgements = acknowledgements;
+    }
+
+    @Override
+    public Acknowledgements acknowledgements() {
+        return acknowledgements;
     }
 
     @Override

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
 import org.HdrHistogram.AtomicHistogram;
 import org.HdrHistogram.WriterReaderPhaser;
 
@@ -19,7 +21,8 @@ import org.HdrHistogram.WriterReaderPhaser;
  * <p>Memory stays bounded: a background flusher closes, once a second, every interval more than two seconds older
  * than the newest one, compresses it and appends it to the {@code .hlog} file (if one was given). A sample that
  * arrives for an already closed interval is merged into it, so which interval a sample lands in depends only on
- * its end time. {@link #finish()} closes everything and returns the queryable {@link Samples}.
+ * its end time. {@link #finish()} closes everything and returns the queryable {@link Samples}. Acknowledged writes
+ * go to a bounded {@link AckLog}; {@link #liveSecond} gives a progress display the last whole second.
  */
 public final class SampleRecorder implements AutoCloseable {
     /** Intervals this many seconds older than the newest are closed by the flusher. */
@@ -31,6 +34,11 @@ public final class SampleRecorder implements AutoCloseable {
     private final WriterReaderPhaser phaser = new WriterReaderPhaser();
     private final TreeMap<Long, ClosedInterval> closed = new TreeMap<>();
     private final IntervalLog log;
+    private final AckLog acks = new AckLog(AckLog.DEFAULT_CAPACITY);
+    private final LongAdder errorsSoFar = new LongAdder();
+    /** Reused for the live view and the .hlog's all-requests line, under their own locks. */
+    private final Histogram liveSum = new Histogram(OpenInterval.HIGHEST_MICROS, OpenInterval.DIGITS);
+    private final Histogram logSum = new Histogram(OpenInterval.HIGHEST_MICROS, OpenInterval.DIGITS);
     private final Thread flusher;
     private volatile OpenInterval current;
     private volatile long newestSecond = Long.MIN_VALUE;
@@ -90,6 +98,48 @@ public final class SampleRecorder implements AutoCloseable {
         } finally {
             phaser.writerCriticalSectionExit(phase);
         }
+        if (errorOrNull != null) {
+            errorsSoFar.increment();
+        }
+    }
+
+    /**
+     * Records an acknowledged write: request {@code request} wrote {@code element} at {@code key} and it succeeded at
+     * {@code endNanos} (run-relative). Kept in a bounded log; see {@link Samples#acknowledgements()}.
+     */
+    public void acknowledge(String request, String key, String element, long endNanos) {
+        acks.add(request, key, element, Math.floorDiv(endNanos, 1_000_000L));
+    }
+
+    /**
+     * What has been recorded so far for one second (for a live progress line): requests sent that ended in it (dropped
+     * arrivals are not among them, but count in errors so far), failures and p99. A second more than two seconds older than the newest is closed and no longer seen here (zeros).
+     */
+    public LiveSecond liveSecond(long second) {
+        OpenInterval interval = open.get(second);
+        long total = 0;
+        long failed = 0;
+        long p99 = 0;
+        if (interval != null) {
+            synchronized (liveSum) {
+                liveSum.reset();
+                for (int r = 0; r < requestNames.size(); r++) {
+                    long[] counts = interval.counts(r);
+                    for (int i = 0; i < counts.length; i++) {
+                        if (i != OpenInterval.slot(ErrorKind.DROPPED)) {
+                            total += counts[i];
+                            failed += i == 0 ? 0 : counts[i];
+                        }
+                    }
+                    AtomicHistogram h = interval.latency(r);
+                    if (h != null) {
+                        liveSum.add(h);
+                    }
+                }
+                p99 = liveSum.getTotalCount() == 0 ? 0 : liveSum.getValueAtPercentile(99);
+            }
+        }
+        return new LiveSecond(second, total, failed, p99, errorsSoFar.sum());
     }
 
     /** Closes the intervals more than two seconds older than the newest one (the flusher does this every second). */
@@ -121,7 +171,7 @@ public final class SampleRecorder implements AutoCloseable {
                 log.close();
             }
             synchronized (closed) {
-                samples = new RecordedSamples(requestNames, new TreeMap<>(closed));
+                samples = new RecordedSamples(requestNames, new TreeMap<>(closed), acks.snapshot());
             }
         }
         return samples;
@@ -166,9 +216,20 @@ public final class SampleRecorder implements AutoCloseable {
         }
     }
 
+    /** Writes one untagged line (all requests) and one line per request name tagged with it. */
     private void writeLog(OpenInterval interval) {
         if (log == null) {
             return;
+        }
+        logSum.reset();
+        for (int r = 0; r < requestNames.size(); r++) {
+            AtomicHistogram h = interval.latency(r);
+            if (h != null && h.getTotalCount() > 0) {
+                logSum.add(h);
+            }
+        }
+        if (logSum.getTotalCount() > 0) {
+            log.write(interval.second, null, logSum);
         }
         for (int r = 0; r < requestNames.size(); r++) {
             AtomicHistogram h = interval.latency(r);

@@ -21,4 +21,9 @@ public interface Samples {
 
     /** Per one-second interval and request name, in time order: for reports. */
     List<SecondStats> seconds();
+
+    /** The writes acknowledged during the run (requests with {@code ack-log}), in order; none by default. */
+    default Acknowledgements acknowledgements() {
+        return Acknowledgements.NONE;
+    }
 }

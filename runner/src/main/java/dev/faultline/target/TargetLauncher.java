@@ -1,15 +1,21 @@
 package dev.faultline.target;
 
 import dev.faultline.plan.ClusterSpec;
+import dev.faultline.plan.HttpTargetSpec;
 import dev.faultline.plan.TargetSpec;
+import dev.faultline.targets.HttpTarget;
 import dev.faultline.targets.ReferenceClusterConfig;
 import dev.faultline.targets.ReferenceClusterTarget;
 import dev.faultline.targets.Target;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 
-/** Starts what a plan's {@code target} section names. */
+/** Starts (or, for an already running system, connects to) what a plan's {@code target} section names. */
 public final class TargetLauncher {
+    /** How long an http target may take to accept a TCP connection before the run gives up. */
+    static final Duration HTTP_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
     private TargetLauncher() {
     }
 
@@ -25,6 +31,10 @@ public final class TargetLauncher {
      *                folder's {@code cluster/}; a new temporary directory if null
      */
     public static Target start(TargetSpec spec, Path workDir) {
+        if (spec.http() != null) {
+            HttpTargetSpec http = spec.http();
+            return HttpTarget.connect(http.uri(), http.nodes().stream().map(URI::create).toList(), HTTP_CONNECT_TIMEOUT);
+        }
         return startCluster(spec.cluster(), workDir, spec.faultProxyUri());
     }
 

@@ -27,7 +27,7 @@ final class Records {
                         new RequestSpec("write", null, "PUT", "/kv/${key}", null, null, null, null)),
                 null, null, null);
         Plan plan = new Plan("check-test", null, null,
-                new TargetSpec(new ClusterSpec(null, null, null), null), load, null, null, null);
+                new TargetSpec(new ClusterSpec(null, null, null), null, null), load, null, null, null);
         return new RunRecord(plan, Instant.EPOCH, 10_000, "test", new LoadSummary("open", 100, 100, 1000, 1000, 0, 10_000),
                 samples, List.of(faults));
     }

@@ -143,6 +143,26 @@ class LoadGeneratorIT {
 
     @Test
     @Timeout(20)
+    void aConnectionCapQueuesArrivalsForAConnectionAndMeasuresTheirWait() throws Exception {
+        try (TestHttpServer server = TestHttpServer.answering(200).delayingEveryResponse(20)) {
+            LoadSpec spec = new LoadSpec(null, List.of(stage(100, 1)), null, null, null, null, null, null,
+                    List.of(request("read", "/", List.of())), null, null, 1, Duration.ZERO);
+            List<String> names = List.of("read");
+            try (SampleRecorder recorder = new SampleRecorder(names, Optional.empty());
+                    LoadGenerator load = new LoadGenerator(spec, server.uri(), 42, RunClock.startNow(), recorder)) {
+                load.run();
+                Samples samples = recorder.finish();
+
+                assertThat(load.connectionsOpened()).isEqualTo(1);
+                assertThat(samples.outcomes("read", ALL).ok()).isEqualTo(100);
+                // one connection serves at most 50/s: the last arrivals wait about a second for it, and that shows
+                assertThat(samples.latency("read", ALL).getMaxValue()).isGreaterThanOrEqualTo(900_000L);
+            }
+        }
+    }
+
+    @Test
+    @Timeout(20)
     void achievedRateIsCloseToTheTargetForAShortConstantRun() throws Exception {
         try (TestHttpServer server = TestHttpServer.answering(200)) {
             Result r = run(load(List.of(request("read", "/", List.of())), 1000, 3, null, null), server.uri());

@@ -29,8 +29,9 @@ import java.util.function.ToIntFunction;
 
 /**
  * A tiny HTTP/1.1 keep-alive server on 127.0.0.1 for load generator tests. The status of each response comes from a
- * function of the request path (-1: never answer; -2: close the connection without answering). {@link #stallOnce} makes the whole server stall once, like a GC
- * pause: every response due while it stalls goes out when the stall ends.
+ * function of the request path (-1: never answer; -2: close the connection without answering).
+ * {@link #stallOnce} makes the whole server stall once, like a GC pause: every response due while it stalls goes out
+ * when the stall ends. {@link #delayingEveryResponse} adds a fixed service time to every response.
  */
 final class TestHttpServer implements AutoCloseable {
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("test-server", true),
@@ -42,6 +43,7 @@ final class TestHttpServer implements AutoCloseable {
     private volatile long stallAtRequest = -1;
     private volatile long stallNanos;
     private volatile long stalledUntil;
+    private volatile long delayNanos;
 
     TestHttpServer(ToIntFunction<String> status) throws InterruptedException {
         this.status = status;
@@ -73,6 +75,12 @@ final class TestHttpServer implements AutoCloseable {
     /** The first requests received (up to 100), copied, for checking what was sent. */
     List<FullHttpRequest> kept() {
         return kept;
+    }
+
+    /** Delays every response by {@code millis} after its request arrived (a target with a known service time). */
+    TestHttpServer delayingEveryResponse(long millis) {
+        delayNanos = TimeUnit.MILLISECONDS.toNanos(millis);
+        return this;
     }
 
     /** Stalls every response for {@code millis} from the moment request number {@code n} (from 1) arrives. */
@@ -109,7 +117,7 @@ final class TestHttpServer implements AutoCloseable {
             }
             FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(code));
             response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
-            long delay = stalledUntil - now;
+            long delay = Math.max(stalledUntil - now, delayNanos);
             if (delay > 0) {
                 ctx.executor().schedule(() -> ctx.writeAndFlush(response), delay, TimeUnit.NANOSECONDS);
             } else {

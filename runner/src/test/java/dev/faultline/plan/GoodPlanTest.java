@@ -19,7 +19,7 @@ class GoodPlanTest {
         assertThat(plan.name()).isEqualTo("quickstart");
         assertThat(plan.seed()).isEqualTo(7L);
         assertThat(plan.target()).isEqualTo(new TargetSpec(new ClusterSpec(ClusterSpec.Isolation.IN_JVM,
-                new StoreSpec(1, 1), new BalancerSpec(7, BalancerSpec.Strategy.ROUND_ROBIN)), null));
+                new StoreSpec(1, 1), new BalancerSpec(7, BalancerSpec.Strategy.ROUND_ROBIN)), null, null));
         LoadSpec load = plan.load();
         assertThat(load.model()).isEqualTo(LoadSpec.Model.OPEN);
         assertThat(load.stages()).containsExactly(new Stage(Duration.ofSeconds(10), RateRamp.constant(new Rate(200))));

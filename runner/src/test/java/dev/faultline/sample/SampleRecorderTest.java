@@ -134,21 +134,24 @@ class SampleRecorderTest {
             recorder.finish();
         }
         long total = 0;
+        long untagged = 0;
         long writes = 0;
         List<Double> starts = new ArrayList<>();
         try (HistogramLogReader reader = new HistogramLogReader(hlog.toFile())) {
             EncodableHistogram h;
             while ((h = reader.nextIntervalHistogram()) != null) {
                 Histogram histogram = (Histogram) h;
-                total += histogram.getTotalCount();
+                total += histogram.getTag() == null ? 0 : histogram.getTotalCount();
+                untagged += histogram.getTag() == null ? histogram.getTotalCount() : 0;
                 writes += "write".equals(histogram.getTag()) ? histogram.getTotalCount() : 0;
                 starts.add(h.getStartTimeStamp() / 1000.0 - reader.getStartTimeSec());
             }
             assertThat(reader.getStartTimeSec()).isEqualTo(Instant.parse("2030-01-01T00:00:00Z").getEpochSecond());
         }
         assertThat(total).isEqualTo(300);
+        assertThat(untagged).as("the all-requests lines").isEqualTo(300);
         assertThat(writes).isEqualTo(100);
-        assertThat(starts).containsExactlyInAnyOrder(0.0, 0.0, 1.0, 1.0, 2.0, 2.0);
+        assertThat(starts).containsExactlyInAnyOrder(0.0, 0.0, 0.0, 1.0, 1.0, 1.0, 2.0, 2.0, 2.0);
     }
 
     @Test
