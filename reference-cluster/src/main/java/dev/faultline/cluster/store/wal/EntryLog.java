@@ -1,0 +1,25 @@
+package dev.faultline.cluster.store.wal;
+
+import dev.faultline.cluster.store.version.VersionCodec;
+import java.util.concurrent.CompletableFuture;
+
+/** Where a node records what it applied, so a restart can apply it again. */
+public interface EntryLog extends AutoCloseable {
+    /** No log at all: a restarted node starts empty. */
+    EntryLog NONE = new EntryLog() {
+        @Override
+        public CompletableFuture<Void> append(VersionCodec.Entry entry) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    /** Records {@code entry}; the future completes when the entry is as durable as the log promises. */
+    CompletableFuture<Void> append(VersionCodec.Entry entry);
+
+    @Override
+    void close();
+}
