@@ -19,6 +19,7 @@ import dev.faultline.cluster.store.wal.EntryLog;
 import dev.faultline.cluster.store.wal.WriteAheadLog;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,16 +36,16 @@ public final class StoreNode implements AutoCloseable {
 
     private final String name;
     private final NettyServer server;
-    private final ScheduledExecutorService background;
+    private final List<ScheduledExecutorService> executors;
     private final PeerClient peers;
     private final EntryLog log;
     private final StoreMetrics metrics;
 
-    private StoreNode(String name, NettyServer server, ScheduledExecutorService background, PeerClient peers,
+    private StoreNode(String name, NettyServer server, List<ScheduledExecutorService> executors, PeerClient peers,
             EntryLog log, StoreMetrics metrics) {
         this.name = name;
         this.server = server;
-        this.background = background;
+        this.executors = executors;
         this.peers = peers;
         this.log = log;
         this.metrics = metrics;
@@ -71,9 +72,10 @@ public final class StoreNode implements AutoCloseable {
         replica.logTo(log);
         StoreMetrics metrics = new StoreMetrics(self);
         PeerClient peers = new PeerClient(self, config.peers(), config.requestTimeout());
-        ScheduledExecutorService background = backgroundThreads(self);
+        ScheduledExecutorService timer = threads(self, "timer", 1);
+        ScheduledExecutorService background = threads(self, "background", 2);
         Hints hints = new Hints(reconciler, metrics);
-        Coordinator coordinator = new Coordinator(self, ring, replica, peers, hints, metrics, background,
+        Coordinator coordinator = new Coordinator(self, ring, replica, peers, hints, metrics, timer,
                 new Coordinator.Quorums(config.effectiveWriteQuorum(), config.effectiveReadQuorum(),
                         config.consistency() == Consistency.EVENTUAL, config.requestTimeout().toMillis()));
         ClientApi client = new ClientApi(config.conflicts(), coordinator, new VersionMinter(self, clock), reconciler,
@@ -84,6 +86,7 @@ public final class StoreNode implements AutoCloseable {
         try {
             server = NettyServer.start("store " + self, config.host(), config.port(), ServerThreads.SMALL, pipeline);
         } catch (RuntimeException e) {
+            timer.shutdownNow();
             background.shutdownNow();
             peers.close();
             log.close();
@@ -93,9 +96,9 @@ public final class StoreNode implements AutoCloseable {
                 peers, metrics, config.requestTimeout());
         peers.warmUp();
         long period = config.antiEntropyPeriod().toMillis();
-        background.scheduleWithFixedDelay(() -> hints.deliver(peers), HINT_PERIOD_MS, HINT_PERIOD_MS, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(() -> hints.deliver(peers), HINT_PERIOD_MS, HINT_PERIOD_MS, TimeUnit.MILLISECONDS);
         background.scheduleWithFixedDelay(antiEntropy::round, period, period, TimeUnit.MILLISECONDS);
-        return new StoreNode(self, server, background, peers, log, metrics);
+        return new StoreNode(self, server, List.of(timer, background), peers, log, metrics);
     }
 
     private static EntryLog openLog(StoreNodeConfig config, Replica replica) {
@@ -108,10 +111,11 @@ public final class StoreNode implements AutoCloseable {
         };
     }
 
-    private static ScheduledExecutorService backgroundThreads(String self) {
-        AtomicInteger count = new AtomicInteger();
-        return Executors.newScheduledThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "store-" + self + "-background-" + count.incrementAndGet());
+    /** Daemon threads: "timer" for quorum deadlines and hint delivery, "background" for anti-entropy and digests. */
+    private static ScheduledExecutorService threads(String self, String job, int count) {
+        AtomicInteger started = new AtomicInteger();
+        return Executors.newScheduledThreadPool(count, runnable -> {
+            Thread thread = new Thread(runnable, "store-" + self + "-" + job + "-" + started.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
@@ -139,7 +143,7 @@ public final class StoreNode implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-        background.shutdownNow();
+        executors.forEach(ScheduledExecutorService::shutdownNow);
         peers.close();
         log.close();
     }

@@ -52,7 +52,7 @@ public final class AntiEntropy {
         }
     }
 
-    /** Exchanges differing buckets with {@code peer}; returns how many local keys changed. */
+    /** Exchanges differing buckets with {@code peer}; returns how many keys changed here plus how many were sent there. */
     int exchange(String peer) throws Exception {
         long[] theirs = peers.bucketHashes(peer, self).get(waitMillis, TimeUnit.MILLISECONDS);
         long[] mine = replica.bucketHashes(self, peer);
@@ -90,6 +90,6 @@ public final class AntiEntropy {
             peers.merge(peer, push.subList(from, Math.min(push.size(), from + ENTRIES_PER_PUSH)))
                     .get(waitMillis, TimeUnit.MILLISECONDS);
         }
-        return repaired;
+        return repaired + push.size();
     }
 }

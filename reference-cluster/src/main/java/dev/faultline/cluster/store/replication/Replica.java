@@ -51,7 +51,7 @@ public final class Replica {
      */
     public CompletableFuture<Boolean> merge(String key, List<Version> incoming) {
         if (!apply(key, incoming)) {
-            return CompletableFuture.completedFuture(false);
+            return log.barrier().thenApply(logged -> false);
         }
         return log.append(new VersionCodec.Entry(key, incoming)).thenApply(logged -> true);
     }

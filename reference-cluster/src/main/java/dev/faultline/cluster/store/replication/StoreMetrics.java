@@ -33,7 +33,7 @@ public final class StoreMetrics {
         antiEntropyRounds = Counter.builder("store.anti.entropy.rounds")
                 .description("anti-entropy exchanges with a peer that completed").register(registry);
         antiEntropyKeysRepaired = Counter.builder("store.anti.entropy.keys.repaired")
-                .description("keys whose local state anti-entropy changed").register(registry);
+                .description("keys an anti-entropy exchange this node started changed here or sent to the peer").register(registry);
         readRepairs = Counter.builder("store.read.repairs")
                 .description("stale replicas sent the merged state after a read").register(registry);
         hintsDelivered = Counter.builder("store.hints.delivered")

@@ -42,6 +42,7 @@ public final class WriteAheadLog implements EntryLog {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closed;
+    private volatile CompletableFuture<Void> lastAppend = CompletableFuture.completedFuture(null);
 
     private WriteAheadLog(Path file, FileChannel channel, SyncMode mode, String node) {
         this.file = file;
@@ -83,8 +84,16 @@ public final class WriteAheadLog implements EntryLog {
             return CompletableFuture.failedFuture(new IOException("the write-ahead log " + file + " is closed"));
         }
         Pending pending = new Pending(VersionCodec.encode(entry.key(), entry.versions()), new CompletableFuture<>());
-        queue.add(pending);
+        synchronized (queue) {
+            queue.add(pending);
+            lastAppend = pending.written();
+        }
         return mode == SyncMode.FORCE_BEFORE_ACK ? pending.written() : CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> barrier() {
+        return mode == SyncMode.FORCE_BEFORE_ACK ? lastAppend : CompletableFuture.completedFuture(null);
     }
 
     private void writeLoop() {
