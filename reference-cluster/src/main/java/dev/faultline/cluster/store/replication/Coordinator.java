@@ -54,7 +54,7 @@ public final class Coordinator {
         for (String node : selfFirst(replicas)) {
             CompletableFuture<?> applied = node.equals(self)
                     ? replica.merge(key, versions)
-                    : peers.merge(node, List.of(new VersionCodec.Entry(key, versions)));
+                    : peers.replicate(node, new VersionCodec.Entry(key, versions));
             applied.whenComplete((done, failure) -> {
                 if (failure == null) {
                     if (!node.equals(self)) {
@@ -139,8 +139,7 @@ public final class Coordinator {
             if (node.equals(self)) {
                 replica.merge(key, merged);
             } else {
-                peers.merge(node, List.of(new VersionCodec.Entry(key, merged)))
-                        .exceptionally(failure -> null);
+                peers.replicate(node, new VersionCodec.Entry(key, merged)).exceptionally(failure -> null);
             }
         }
     }

@@ -29,13 +29,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class PeerClient implements AutoCloseable {
     private final Map<String, URI> bases = new HashMap<>();
+    private final Map<String, PeerBatches> batchesByPeer = new HashMap<>();
     private final ExecutorService executor;
     private final HttpClient http;
     private final Duration requestTimeout;
     private final Duration bulkTimeout;
 
     public PeerClient(String self, Collection<Peer> peers, Duration requestTimeout) {
-        peers.forEach(peer -> bases.put(peer.name(), URI.create("http://" + peer.host() + ":" + peer.port())));
+        peers.forEach(peer -> {
+            bases.put(peer.name(), URI.create("http://" + peer.host() + ":" + peer.port()));
+            batchesByPeer.put(peer.name(), new PeerBatches(peer.name(), this));
+        });
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "store-" + self + "-peers-" + threads.incrementAndGet());
@@ -58,10 +62,24 @@ public final class PeerClient implements AutoCloseable {
                 .exceptionally(failure -> null));
     }
 
-    /** Sends versions for a replica to merge; completes when the replica has applied (and logged) them. */
+    /**
+     * Sends one write to a replica, batched with the others queued for it ({@link PeerBatches}); completes when
+     * the replica has applied (and logged) it.
+     */
+    public CompletableFuture<Void> replicate(String peer, VersionCodec.Entry entry) {
+        PeerBatches batches = batchesByPeer.get(peer);
+        return batches == null ? CompletableFuture.failedFuture(new IllegalArgumentException("no such peer: " + peer))
+                : batches.send(entry);
+    }
+
+    /** One merge request with a batch of writes, bounded by the request timeout. */
+    CompletableFuture<Void> replicate(String peer, List<VersionCodec.Entry> entries) {
+        return call(peer, post(Wire.write(Wire.entries(entries))), "/internal/merge", requestTimeout).thenApply(body -> null);
+    }
+
+    /** Sends many entries for a replica to merge (hints, anti-entropy); completes when it has applied them. */
     public CompletableFuture<Void> merge(String peer, List<VersionCodec.Entry> entries) {
-        Duration timeout = entries.size() > 1 ? bulkTimeout : requestTimeout;
-        return call(peer, post(Wire.write(Wire.entries(entries))), "/internal/merge", timeout).thenApply(body -> null);
+        return call(peer, post(Wire.write(Wire.entries(entries))), "/internal/merge", bulkTimeout).thenApply(body -> null);
     }
 
     /** Every version the peer keeps of {@code key}. */

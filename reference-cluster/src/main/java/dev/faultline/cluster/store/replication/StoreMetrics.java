@@ -27,7 +27,7 @@ public final class StoreMetrics {
         registry.config().commonTags("node", node);
         replicationLag = Timer.builder("store.replication.lag")
                 .description("from the coordinator minting a write to a peer replica acknowledging it")
-                .publishPercentiles(0.5, 0.99).publishPercentileHistogram()
+                .publishPercentiles(0.5, 0.99).percentilePrecision(2).publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
                 .register(registry);
         antiEntropyRounds = Counter.builder("store.anti.entropy.rounds")
