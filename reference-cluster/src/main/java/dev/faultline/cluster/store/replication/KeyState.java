@@ -3,9 +3,6 @@ package dev.faultline.cluster.store.replication;
 import dev.faultline.cluster.store.ring.HashRing;
 import dev.faultline.cluster.store.version.Version;
 import dev.faultline.cluster.store.version.VersionCodec;
-import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
 /**
@@ -28,11 +25,6 @@ record KeyState(List<Version> versions, List<String> replicas, int bucket, long 
     }
 
     private static long hashOf(String key, List<Version> versions) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(VersionCodec.encode(key, versions));
-            return ByteBuffer.wrap(digest).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
+        return HashRing.hash(VersionCodec.encode(key, versions));
     }
 }

@@ -59,13 +59,21 @@ public final class HashRing {
 
     /** A 64-bit hash of {@code text}: the first 8 bytes of its SHA-256. Spreads keys evenly, the same on every JVM. */
     public static long hash(String text) {
+        return hash(text.getBytes(UTF_8));
+    }
+
+    /** A 64-bit hash of {@code bytes}: the first 8 bytes of their SHA-256. */
+    public static long hash(byte[] bytes) {
+        return ByteBuffer.wrap(SHA_256.get().digest(bytes)).getLong();
+    }
+
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(UTF_8));
-            return ByteBuffer.wrap(digest).getLong();
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime provides SHA-256", e);
         }
-    }
+    });
 
     private boolean addDistinct(List<String> replicas, String node) {
         if (!replicas.contains(node)) {
