@@ -1,18 +1,32 @@
 package dev.faultline.cluster.store;
 
+import static io.netty.handler.codec.http.HttpResponseStatus.BAD_REQUEST;
+import static io.netty.handler.codec.http.HttpResponseStatus.INTERNAL_SERVER_ERROR;
+
 import dev.faultline.cluster.http.HttpResponses;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AttributeKey;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Answers each whole request on a connection through the {@link StoreApi}, in order. */
+/**
+ * Answers each whole request through the {@link StoreApi}. Answers may complete later and on other threads
+ * (a coordinator waits for replicas), so each connection chains its answers: they are written in the order the
+ * requests arrived, as HTTP/1.1 pipelining requires, on the connection's event loop.
+ */
 @Sharable
 final class StoreHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(StoreHandler.class);
+    private static final AttributeKey<CompletableFuture<Void>> LAST_ANSWER = AttributeKey.valueOf("store-last-answer");
 
     private final StoreApi api;
 
@@ -22,12 +36,49 @@ final class StoreHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
+        HttpVersion version = request.protocolVersion();
+        CompletableFuture<FullHttpResponse> answer;
         if (request.decoderResult().isFailure()) {
-            HttpResponses.sendAndClose(ctx, HttpResponses.text(HttpResponseStatus.BAD_REQUEST,
+            answer = CompletableFuture.completedFuture(JsonResponses.error(BAD_REQUEST,
                     "malformed request: " + request.decoderResult().cause().getMessage()));
+        } else {
+            answer = answer(StoreRequest.of(request));
+        }
+        CompletableFuture<Void> previous = ctx.channel().attr(LAST_ANSWER).get();
+        CompletableFuture<FullHttpResponse> inOrder = previous == null ? answer : previous.thenCombine(answer, (p, a) -> a);
+        CompletableFuture<Void> written = inOrder.thenAcceptAsync(response -> write(ctx, response, keepAlive, version),
+                ctx.executor());
+        ctx.channel().attr(LAST_ANSWER).set(written);
+    }
+
+    private CompletableFuture<FullHttpResponse> answer(StoreRequest request) {
+        CompletableFuture<FullHttpResponse> answer;
+        try {
+            answer = api.handle(request);
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        return answer.exceptionally(failure -> {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            if (cause instanceof IllegalArgumentException) {
+                return JsonResponses.error(BAD_REQUEST, cause.getMessage());
+            }
+            LOG.warn("{} {} failed", request.method(), request.rawPath(), cause);
+            return JsonResponses.error(INTERNAL_SERVER_ERROR, "the store failed to answer: " + cause);
+        });
+    }
+
+    private static void write(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive, HttpVersion version) {
+        HttpResponses.prepare(response, keepAlive, version);
+        if (!ctx.channel().isActive()) {
+            response.release();
             return;
         }
-        HttpResponses.send(ctx, request, api.handle(request));
+        var written = ctx.writeAndFlush(response);
+        if (!keepAlive) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
     }
 
     @Override

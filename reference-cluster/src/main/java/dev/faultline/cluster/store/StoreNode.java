@@ -2,34 +2,123 @@ package dev.faultline.cluster.store;
 
 import dev.faultline.cluster.http.NettyServer;
 import dev.faultline.cluster.http.ServerThreads;
+import dev.faultline.cluster.store.clock.HybridClock;
+import dev.faultline.cluster.store.replication.AntiEntropy;
+import dev.faultline.cluster.store.replication.Coordinator;
+import dev.faultline.cluster.store.replication.Hints;
+import dev.faultline.cluster.store.replication.InternalApi;
+import dev.faultline.cluster.store.replication.PeerClient;
+import dev.faultline.cluster.store.replication.Replica;
+import dev.faultline.cluster.store.replication.StoreMetrics;
+import dev.faultline.cluster.store.ring.HashRing;
+import dev.faultline.cluster.store.version.LastWriteWins;
+import dev.faultline.cluster.store.version.Reconciler;
+import dev.faultline.cluster.store.version.SetUnion;
+import dev.faultline.cluster.store.version.VectorSiblings;
+import dev.faultline.cluster.store.wal.EntryLog;
+import dev.faultline.cluster.store.wal.WriteAheadLog;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One in-memory key-value store node serving HTTP/1.1: {@code GET/PUT/DELETE /kv/{key}}, {@code GET /health}
- * and {@code GET /internal/digest}. Every response carries {@code X-Node: <name>}.
+ * One node of the replicated store, serving HTTP/1.1 (routes in {@link StoreApi}); every response carries
+ * {@code X-Node: <name>}. On start it replays its write-ahead log, then listens, delivers hints every 100 ms and
+ * runs anti-entropy with its peers every {@code antiEntropyPeriod}.
  */
 public final class StoreNode implements AutoCloseable {
+    private static final long HINT_PERIOD_MS = 100;
+
     private final String name;
     private final NettyServer server;
+    private final List<ScheduledExecutorService> executors;
+    private final PeerClient peers;
+    private final EntryLog log;
+    private final StoreMetrics metrics;
 
-    private StoreNode(String name, NettyServer server) {
+    private StoreNode(String name, NettyServer server, List<ScheduledExecutorService> executors, PeerClient peers,
+            EntryLog log, StoreMetrics metrics) {
         this.name = name;
         this.server = server;
+        this.executors = executors;
+        this.peers = peers;
+        this.log = log;
+        this.metrics = metrics;
     }
 
     /**
-     * Starts the node and returns once it listens.
+     * Replays the log, starts the node and returns once it listens.
      *
      * @throws dev.faultline.cluster.http.ServerStartException naming host:port and the cause if it cannot listen
+     * @throws java.io.UncheckedIOException naming the file if the write-ahead log cannot be opened
      */
     public static StoreNode start(StoreNodeConfig config) {
         Objects.requireNonNull(config, "config");
-        StoreApi api = new StoreApi(config.name(), new KeyValueStore());
-        StoreChannelInitializer pipeline = new StoreChannelInitializer(config.name(), new StoreHandler(api));
-        NettyServer server = NettyServer.start("store " + config.name(), config.host(), config.port(),
-                ServerThreads.SMALL, pipeline);
-        return new StoreNode(config.name(), server);
+        String self = config.name();
+        HybridClock clock = new HybridClock();
+        HashRing ring = new HashRing(config.nodeNames(), config.virtualNodes(), config.replication());
+        Reconciler reconciler = switch (config.conflicts()) {
+            case LWW -> new LastWriteWins();
+            case VERSION_VECTORS -> new VectorSiblings();
+            case SET_UNION -> new SetUnion();
+        };
+        Replica replica = new Replica(reconciler, ring, clock);
+        EntryLog log = openLog(config, replica);
+        replica.logTo(log);
+        StoreMetrics metrics = new StoreMetrics(self);
+        PeerClient peers = new PeerClient(self, config.peers(), config.requestTimeout());
+        ScheduledExecutorService timer = threads(self, "timer", 1);
+        ScheduledExecutorService background = threads(self, "background", 2);
+        Hints hints = new Hints(reconciler, metrics);
+        Coordinator coordinator = new Coordinator(self, ring, replica, peers, hints, metrics, timer,
+                new Coordinator.Quorums(config.effectiveWriteQuorum(), config.effectiveReadQuorum(),
+                        config.consistency() == Consistency.EVENTUAL, config.requestTimeout().toMillis()));
+        ClientApi client = new ClientApi(config.conflicts(), coordinator, new VersionMinter(self, clock), reconciler,
+                config.requestTimeout().toMillis());
+        StoreApi api = new StoreApi(self, client, new InternalApi(self, replica), replica, clock, metrics, background);
+        StoreChannelInitializer pipeline = new StoreChannelInitializer(self, new StoreHandler(api));
+        NettyServer server;
+        try {
+            server = NettyServer.start("store " + self, config.host(), config.port(), ServerThreads.SMALL, pipeline);
+        } catch (RuntimeException e) {
+            timer.shutdownNow();
+            background.shutdownNow();
+            peers.close();
+            log.close();
+            throw e;
+        }
+        AntiEntropy antiEntropy = new AntiEntropy(self, config.peers().stream().map(Peer::name).toList(), replica,
+                peers, metrics, config.requestTimeout());
+        peers.warmUp();
+        long period = config.antiEntropyPeriod().toMillis();
+        timer.scheduleWithFixedDelay(() -> hints.deliver(peers), HINT_PERIOD_MS, HINT_PERIOD_MS, TimeUnit.MILLISECONDS);
+        background.scheduleWithFixedDelay(antiEntropy::round, period, period, TimeUnit.MILLISECONDS);
+        return new StoreNode(self, server, List.of(timer, background), peers, log, metrics);
+    }
+
+    private static EntryLog openLog(StoreNodeConfig config, Replica replica) {
+        return switch (config.durability()) {
+            case NONE -> EntryLog.NONE;
+            case FSYNC -> WriteAheadLog.open(Path.of(config.dataDir()), WriteAheadLog.SyncMode.FORCE_BEFORE_ACK,
+                    config.name(), replica::replay);
+            case ASYNC -> WriteAheadLog.open(Path.of(config.dataDir()), WriteAheadLog.SyncMode.BACKGROUND,
+                    config.name(), replica::replay);
+        };
+    }
+
+    /** Daemon threads: "timer" for quorum deadlines and hint delivery, "background" for anti-entropy and digests. */
+    private static ScheduledExecutorService threads(String self, String job, int count) {
+        AtomicInteger started = new AtomicInteger();
+        return Executors.newScheduledThreadPool(count, runnable -> {
+            Thread thread = new Thread(runnable, "store-" + self + "-" + job + "-" + started.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     public String name() {
@@ -45,10 +134,18 @@ public final class StoreNode implements AutoCloseable {
         return server.address();
     }
 
-    /** Idempotent: stops listening, closes every connection and frees the node's threads. */
+    /** The node's meters, e.g. for a benchmark reading replication lag. */
+    public StoreMetrics metrics() {
+        return metrics;
+    }
+
+    /** Idempotent: stops listening and background work, closes every connection, flushes and closes the log. */
     @Override
     public void close() {
         server.close();
+        executors.forEach(ScheduledExecutorService::shutdownNow);
+        peers.close();
+        log.close();
     }
 
     @Override

@@ -1,0 +1,74 @@
+package dev.faultline.cluster.store.replication;
+
+import dev.faultline.cluster.store.version.Reconciler;
+import dev.faultline.cluster.store.version.Version;
+import dev.faultline.cluster.store.version.VersionCodec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hinted handoff: writes a coordinator could not deliver to a replica, kept (merged per key, in memory) and sent
+ * again until the replica takes them. One delivery per replica is in flight at a time.
+ */
+public final class Hints {
+    private static final Logger LOG = LoggerFactory.getLogger(Hints.class);
+    private static final int BATCH = 2_000;
+
+    private final Map<String, Map<String, List<Version>>> byPeer = new ConcurrentHashMap<>();
+    private final Set<String> delivering = ConcurrentHashMap.newKeySet();
+    private final Reconciler reconciler;
+    private final StoreMetrics metrics;
+
+    public Hints(Reconciler reconciler, StoreMetrics metrics) {
+        this.reconciler = reconciler;
+        this.metrics = metrics;
+        metrics.hintsPending(this::pending);
+    }
+
+    /** Keeps {@code versions} of {@code key} for {@code peer}. */
+    void add(String peer, String key, List<Version> versions) {
+        byPeer.computeIfAbsent(peer, p -> new ConcurrentHashMap<>())
+                .merge(key, versions, reconciler::merge);
+    }
+
+    /** How many (replica, key) pairs wait for delivery. */
+    public int pending() {
+        return byPeer.values().stream().mapToInt(Map::size).sum();
+    }
+
+    /** Starts delivering each replica's hints, a batch at a time; returns at once. */
+    public void deliver(PeerClient peers) {
+        byPeer.forEach((peer, hints) -> {
+            if (hints.isEmpty() || !delivering.add(peer)) {
+                return;
+            }
+            List<VersionCodec.Entry> batch = new ArrayList<>();
+            for (Map.Entry<String, List<Version>> hint : hints.entrySet()) {
+                batch.add(new VersionCodec.Entry(hint.getKey(), hint.getValue()));
+                if (batch.size() == BATCH) {
+                    break;
+                }
+            }
+            peers.merge(peer, batch).whenComplete((done, failure) -> {
+                delivering.remove(peer);
+                if (failure != null) {
+                    LOG.debug("{} hints for {} not delivered yet: {}", batch.size(), peer, failure.toString());
+                    return;
+                }
+                int delivered = 0;
+                for (VersionCodec.Entry entry : batch) {
+                    // a hint merged with a newer write meanwhile stays for the next delivery
+                    if (hints.remove(entry.key(), entry.versions())) {
+                        delivered++;
+                    }
+                }
+                metrics.hintsDelivered(delivered);
+            });
+        });
+    }
+}

@@ -1,0 +1,117 @@
+package dev.faultline.cluster.store;
+
+import dev.faultline.cluster.testkit.TcpRelay;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * N store nodes {@code n1..nN} on 127.0.0.1 whose node-to-node traffic goes through one {@link TcpRelay} per
+ * directed pair, so a test can partition them and heal the partition. Clients talk to the nodes directly.
+ */
+final class TestCluster implements AutoCloseable {
+    /** The settings every node shares. */
+    record Settings(int replication, Consistency consistency, Conflicts conflicts, Duration antiEntropyPeriod,
+            Duration requestTimeout) {
+    }
+
+    private final Map<String, StoreNode> nodes = new LinkedHashMap<>();
+    private final Map<String, TcpRelay> links = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    static TestCluster start(int size, Settings settings) throws IOException {
+        TestCluster cluster = new TestCluster();
+        try {
+            List<String> names = new ArrayList<>();
+            for (int i = 1; i <= size; i++) {
+                names.add("n" + i);
+            }
+            for (String from : names) {
+                for (String to : names) {
+                    if (!from.equals(to)) {
+                        cluster.links.put(from + "->" + to, new TcpRelay());
+                    }
+                }
+            }
+            for (String self : names) {
+                List<Peer> peers = names.stream().filter(name -> !name.equals(self))
+                        .map(peer -> new Peer(peer, "127.0.0.1", cluster.links.get(self + "->" + peer).port()))
+                        .toList();
+                StoreNodeConfig config = new StoreNodeConfig(self, "127.0.0.1", 0, peers, settings.replication(),
+                        settings.consistency(), null, null, settings.conflicts(), Durability.NONE, null,
+                        settings.antiEntropyPeriod(), settings.requestTimeout(), 64);
+                cluster.nodes.put(self, StoreNode.start(config));
+            }
+            cluster.links.forEach((link, relay) -> relay.target(cluster.nodes.get(link.substring(link.indexOf("->") + 2)).address()));
+            return cluster;
+        } catch (IOException | RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    StoreNode node(String name) {
+        return nodes.get(name);
+    }
+
+    /** Cuts every link between nodes of different groups, both ways. */
+    void partition(Set<String> side) {
+        links.forEach((link, relay) -> {
+            String from = link.substring(0, link.indexOf("->"));
+            String to = link.substring(link.indexOf("->") + 2);
+            if (side.contains(from) != side.contains(to)) {
+                relay.cut();
+            }
+        });
+    }
+
+    void heal() {
+        links.values().forEach(TcpRelay::restore);
+    }
+
+    HttpResponse<String> put(String node, String key, String value, String... headers) throws Exception {
+        return send(node, "/kv/" + key, HttpRequest.newBuilder().PUT(BodyPublishers.ofString(value)), headers);
+    }
+
+    HttpResponse<String> get(String node, String key) throws Exception {
+        return send(node, "/kv/" + key, HttpRequest.newBuilder().GET());
+    }
+
+    HttpResponse<String> add(String node, String key, String element) throws Exception {
+        return send(node, "/kv/" + key + "/add", HttpRequest.newBuilder().POST(BodyPublishers.ofString(element)));
+    }
+
+    /** The node's {@code GET /internal/digest} with the node's name taken out, so equal states compare equal. */
+    String digest(String node) throws Exception {
+        return send(node, "/internal/digest", HttpRequest.newBuilder().GET()).body().replace("\"" + node + "\"", "\"\"");
+    }
+
+    HttpResponse<String> send(String node, String path, HttpRequest.Builder request, String... headers) throws Exception {
+        InetSocketAddress address = nodes.get(node).address();
+        request.uri(URI.create("http://127.0.0.1:" + address.getPort() + path)).timeout(Duration.ofSeconds(5));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() throws IOException {
+        nodes.values().forEach(StoreNode::close);
+        for (TcpRelay relay : links.values()) {
+            relay.close();
+        }
+    }
+}
