@@ -42,12 +42,22 @@ public record ClusterSpec(Isolation isolation, StoreSpec store, BalancerSpec bal
         return names;
     }
 
-    /** Every link (a connection from one side to another through the fault proxy), named {@code from->to}. */
+    /**
+     * Every link (connections from one side to another through the fault proxy), named {@code from->to}: the load
+     * generator's {@code client->lb}, the balancer's {@code lb->nI}, and one per ordered pair of store nodes.
+     */
     public List<String> links() {
         List<String> links = new ArrayList<>();
         links.add(CLIENT + "->" + BALANCER);
         for (String node : storeNodes()) {
             links.add(BALANCER + "->" + node);
+        }
+        for (String from : storeNodes()) {
+            for (String to : storeNodes()) {
+                if (!from.equals(to)) {
+                    links.add(from + "->" + to);
+                }
+            }
         }
         return links;
     }

@@ -1,17 +1,70 @@
 package dev.faultline.plan;
 
-/** The store nodes {@code n1..nN} and how many replicas each key has. */
-public record StoreSpec(Integer nodes, Integer replication) {
-    public static final StoreSpec DEFAULTS = new StoreSpec(1, 1);
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Duration;
+
+/**
+ * The store nodes {@code n1..nN}: how many replicas each key has, the CAP choice, how conflicts resolve and how
+ * durable an acknowledged write is. Every field has a default (docs/plan-reference.md).
+ */
+public record StoreSpec(
+        Integer nodes, Integer replication, Consistency consistency, Integer writeQuorum, Integer readQuorum,
+        Conflicts conflicts, Durability durability, Duration antiEntropy) {
+
+    public static final StoreSpec DEFAULTS = new StoreSpec(null, null, null, null, null, null, null, null);
+
+    /** Eventual: any replica acknowledges, the others follow; quorum: a majority (or W/R) must answer. */
+    public enum Consistency {
+        @JsonProperty("eventual") EVENTUAL,
+        @JsonProperty("quorum") QUORUM
+    }
+
+    /** How concurrent writes to one key resolve. */
+    public enum Conflicts {
+        @JsonProperty("lww") LWW,
+        @JsonProperty("version-vectors") VERSION_VECTORS,
+        @JsonProperty("set-union") SET_UNION
+    }
+
+    /** When an acknowledged write is on disk: before the acknowledgement, soon after, or never. */
+    public enum Durability {
+        @JsonProperty("fsync") FSYNC,
+        @JsonProperty("async") ASYNC,
+        @JsonProperty("none") NONE
+    }
 
     public StoreSpec {
         nodes = nodes == null ? 1 : nodes;
-        replication = replication == null ? 1 : replication;
         if (nodes < 1 || nodes > 32) {
             throw new IllegalArgumentException("nodes must lie between 1 and 32, not " + nodes);
         }
+        replication = replication == null ? Math.min(3, nodes) : replication;
         if (replication < 1 || replication > nodes) {
             throw new IllegalArgumentException("replication must lie between 1 and nodes (" + nodes + "), not " + replication);
+        }
+        consistency = consistency == null ? Consistency.EVENTUAL : consistency;
+        quorum("write-quorum", writeQuorum, replication);
+        quorum("read-quorum", readQuorum, replication);
+        if (consistency == Consistency.EVENTUAL && (writeQuorum != null || readQuorum != null)) {
+            throw new IllegalArgumentException("write-quorum and read-quorum belong to consistency: quorum "
+                    + "(eventual writes and reads need one replica)");
+        }
+        conflicts = conflicts == null ? Conflicts.LWW : conflicts;
+        durability = durability == null ? Durability.FSYNC : durability;
+        antiEntropy = antiEntropy == null ? Duration.ofSeconds(1) : antiEntropy;
+        if (antiEntropy.isZero() || antiEntropy.isNegative()) {
+            throw new IllegalArgumentException("anti-entropy must be a period longer than 0, e.g. 1s");
+        }
+    }
+
+    /** {@code nodes} nodes with {@code replication} replicas per key, every other setting its default. */
+    public StoreSpec(Integer nodes, Integer replication) {
+        this(nodes, replication, null, null, null, null, null, null);
+    }
+
+    private static void quorum(String key, Integer quorum, int replication) {
+        if (quorum != null && (quorum < 1 || quorum > replication)) {
+            throw new IllegalArgumentException(key + " must lie between 1 and replication (" + replication + "), not " + quorum);
         }
     }
 }

@@ -1,11 +1,16 @@
 package dev.faultline.target;
 
+import dev.faultline.cluster.store.Conflicts;
+import dev.faultline.cluster.store.Consistency;
+import dev.faultline.cluster.store.Durability;
 import dev.faultline.plan.ClusterSpec;
 import dev.faultline.plan.HttpTargetSpec;
+import dev.faultline.plan.StoreSpec;
 import dev.faultline.plan.TargetSpec;
 import dev.faultline.targets.HttpTarget;
 import dev.faultline.targets.ReferenceClusterConfig;
 import dev.faultline.targets.ReferenceClusterTarget;
+import dev.faultline.targets.StoreSettings;
 import dev.faultline.targets.Target;
 import java.net.URI;
 import java.nio.file.Path;
@@ -45,7 +50,13 @@ public final class TargetLauncher {
      */
     public static ReferenceClusterTarget startCluster(ClusterSpec cluster, Path workDir, URI faultProxy) {
         return ReferenceClusterTarget.start(new ReferenceClusterConfig(cluster.store().nodes(), null,
-                isolation(cluster.isolation()), workDir, faultProxy));
+                isolation(cluster.isolation()), workDir, faultProxy, store(cluster.store())));
+    }
+
+    static StoreSettings store(StoreSpec store) {
+        return new StoreSettings(store.replication(), Consistency.valueOf(store.consistency().name()),
+                store.writeQuorum(), store.readQuorum(), Conflicts.valueOf(store.conflicts().name()),
+                Durability.valueOf(store.durability().name()), store.antiEntropy());
     }
 
     static ReferenceClusterConfig.Isolation isolation(ClusterSpec.Isolation isolation) {

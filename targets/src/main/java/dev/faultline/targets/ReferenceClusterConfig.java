@@ -15,9 +15,11 @@ import java.time.Duration;
  *                       description and logs); a new temporary directory if null
  * @param faultProxy     when not null, the API of a Toxiproxy-compatible server on this machine that carries the links
  *                       instead of a fault proxy started with the cluster
+ * @param store          what every store node shares (replication, consistency, conflicts, durability); defaults if null
  */
 public record ReferenceClusterConfig(
-        int storeNodes, Duration backendTimeout, Isolation isolation, Path workDir, URI faultProxy) {
+        int storeNodes, Duration backendTimeout, Isolation isolation, Path workDir, URI faultProxy,
+        StoreSettings store) {
     public static final String HOST = "127.0.0.1";
 
     /** Where the components of the cluster run. */
@@ -34,10 +36,17 @@ public record ReferenceClusterConfig(
         }
         backendTimeout = backendTimeout == null ? Duration.ofSeconds(10) : backendTimeout;
         isolation = isolation == null ? Isolation.IN_JVM : isolation;
+        store = store == null ? StoreSettings.DEFAULTS : store;
+    }
+
+    /** A cluster with the store's default settings. */
+    public ReferenceClusterConfig(int storeNodes, Duration backendTimeout, Isolation isolation, Path workDir,
+                                  URI faultProxy) {
+        this(storeNodes, backendTimeout, isolation, workDir, faultProxy, null);
     }
 
     /** A cluster inside this JVM whose links go through a fault proxy started with it. */
     public ReferenceClusterConfig(int storeNodes, Duration backendTimeout) {
-        this(storeNodes, backendTimeout, Isolation.IN_JVM, null, null);
+        this(storeNodes, backendTimeout, Isolation.IN_JVM, null, null, null);
     }
 }

@@ -5,7 +5,7 @@ import dev.faultline.cluster.balancer.BalancerConfig;
 import dev.faultline.cluster.launch.ComponentDescription;
 import dev.faultline.cluster.launch.ComponentKind;
 import dev.faultline.cluster.launch.StartedComponent;
-import dev.faultline.cluster.store.StoreNodeConfig;
+import dev.faultline.cluster.store.Peer;
 import dev.faultline.faults.network.Link;
 import dev.faultline.faults.network.LinkFaults;
 import dev.faultline.faults.proxy.FaultProxyServer;
@@ -83,10 +83,7 @@ public final class ReferenceClusterTarget implements Target {
         components.put(FAULT_PROXY, Component.inJvm(FAULT_PROXY, Component.Kind.FAULT_PROXY,
                 new InetSocketAddress(config.faultProxy() == null ? host : config.faultProxy().getHost(), faultProxyPort)));
         started.push(linkFaults::deleteLinks);
-        List<ComponentDescription> nodes = new ArrayList<>();
-        for (int i = 1; i <= config.storeNodes(); i++) {
-            nodes.add(new ComponentDescription(ComponentKind.STORE, new StoreNodeConfig("n" + i, host, 0)));
-        }
+        List<ComponentDescription> nodes = storeNodes(host);
         List<Backend> backends = new ArrayList<>();
         for (Component node : startAll(nodes, Component.Kind.STORE)) {
             Link link = addLink("lb", node.name(), node.address());
@@ -97,6 +94,50 @@ public final class ReferenceClusterTarget implements Target {
         Component balancer = startAll(List.of(lb), Component.Kind.BALANCER).get(0);
         Link front = addLink("client", "lb", balancer.address());
         serviceUri = URI.create("http://" + host + ":" + front.listen().getPort());
+    }
+
+    /**
+     * The store nodes' descriptions, and a link for each ordered pair of nodes: node {@code a} reaches peer {@code b}
+     * through link {@code a->b}, so a partition between nodes is a property of the network. The nodes' ports are
+     * picked before they start, because each node must know its peers' link addresses when it starts, and a node
+     * restarted after a crash comes back on the same port, behind the same links.
+     */
+    private List<ComponentDescription> storeNodes(String host) {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= config.storeNodes(); i++) {
+            names.add("n" + i);
+        }
+        Map<String, Integer> ports = FreePorts.pick(host, names);
+        List<ComponentDescription> nodes = new ArrayList<>();
+        for (String name : names) {
+            List<Peer> peers = new ArrayList<>();
+            for (String peer : names) {
+                if (!peer.equals(name)) {
+                    Link link = addLink(name, peer, new InetSocketAddress(host, ports.get(peer)));
+                    peers.add(new Peer(peer, host, link.listen().getPort()));
+                }
+            }
+            Path dataDir = fresh(createdWorkDir().resolve(name).resolve("data"));
+            nodes.add(new ComponentDescription(ComponentKind.STORE,
+                    config.store().node(name, host, ports.get(name), peers, dataDir)));
+        }
+        return nodes;
+    }
+
+    /** An empty directory: a run starts its store from nothing, whatever an earlier run left there. */
+    private static Path fresh(Path dir) {
+        try {
+            if (Files.exists(dir)) {
+                try (var paths = Files.walk(dir)) {
+                    for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new TargetStartException("cannot prepare the data directory " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     /** Starts components in parallel (in-jvm: one after another, each takes milliseconds) and records them. */
@@ -121,7 +162,7 @@ public final class ReferenceClusterTarget implements Target {
     private Path createdWorkDir() {
         if (workDir == null) {
             try {
-                workDir = config.workDir() != null ? Files.createDirectories(config.workDir())
+                workDir = config.workDir() != null ? Files.createDirectories(config.workDir().toAbsolutePath())
                         : Files.createTempDirectory("faultline-cluster-");
             } catch (IOException e) {
                 throw new TargetStartException("cannot create the cluster's work directory "
