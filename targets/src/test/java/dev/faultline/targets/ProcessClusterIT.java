@@ -47,7 +47,7 @@ class ProcessClusterIT {
             }
             assertThat(cluster.components().get("fault-proxy").processControl()).isEmpty();
             assertThat(cluster.components().get("lb").kind()).isEqualTo(Component.Kind.BALANCER);
-            assertThat(cluster.links()).containsOnlyKeys("client->lb", "lb->n1", "lb->n2");
+            assertThat(cluster.links()).containsOnlyKeys("client->lb", "lb->n1", "lb->n2", "n1->n2", "n2->n1");
             assertThat(cluster.workDir()).contains(workDir);
 
             URI key = cluster.serviceUri().resolve("/kv/greeting");
