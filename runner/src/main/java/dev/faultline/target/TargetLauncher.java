@@ -13,6 +13,7 @@ public final class TargetLauncher {
 
     public static Target start(TargetSpec spec) {
         ClusterSpec cluster = spec.cluster();
-        return ReferenceClusterTarget.start(new ReferenceClusterConfig(cluster.store().nodes(), null));
+        return ReferenceClusterTarget.start(new ReferenceClusterConfig(cluster.store().nodes(), null,
+                BalancerSettingsFromPlan.of(cluster)));
     }
 }

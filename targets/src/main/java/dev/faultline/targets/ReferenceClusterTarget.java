@@ -59,7 +59,8 @@ public final class ReferenceClusterTarget implements Target {
             backends.add(new Backend(name, link.listen()));
         }
         Balancer balancer = started.push(
-                Balancer.start(new BalancerConfig("lb", host, 0, backends, config.backendTimeout())));
+                Balancer.start(new BalancerConfig("lb", host, 0, backends, config.backendTimeout())
+                        .withSettings(config.balancer())));
         Link front = addLink("client", "lb", balancer.address());
         serviceUri = URI.create("http://" + host + ":" + front.listen().getPort());
     }
