@@ -23,7 +23,7 @@ final class BalancerMetrics {
 
     private final MeterRegistry registry;
     private final AtomicInteger activeConnections = new AtomicInteger();
-    private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
+    private final Map<String, Timer[]> requestTimers = new ConcurrentHashMap<>();
     private final Map<String, Counter> errors = new ConcurrentHashMap<>();
     private final Map<String, Counter> limiterDecisions = new ConcurrentHashMap<>();
     private final Map<String, String> clientTags = new ConcurrentHashMap<>();
@@ -49,15 +49,21 @@ final class BalancerMetrics {
 
     /** One answered request (layer 7) or one finished connection (layer 4, {@code status} 0). */
     void request(String backend, int status, long nanos) {
-        String statusClass = status == 0 ? "tcp" : (status / 100) + "xx";
-        requestTimers.computeIfAbsent(backend + ' ' + statusClass, key -> Timer.builder("balancer.requests")
-                .description("Requests answered by the balancer (layer 4: connections relayed), by backend and status class")
-                .tags("backend", backend, "status", statusClass)
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(30))
-                .register(registry))
-                .record(nanos, TimeUnit.NANOSECONDS);
+        int statusClass = Math.min(Math.max(status / 100, 0), 9);
+        Timer[] timers = requestTimers.computeIfAbsent(backend, b -> new Timer[10]);
+        Timer timer = timers[statusClass];
+        if (timer == null) {
+            timer = Timer.builder("balancer.requests")
+                    .description("Requests answered by the balancer (layer 4: connections relayed), by backend and status class")
+                    .tags("backend", backend, "status", statusClass == 0 ? "tcp" : statusClass + "xx")
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMillis(1))
+                    .maximumExpectedValue(Duration.ofSeconds(30))
+                    .register(registry);
+            // registering again returns the same timer, so a race here only costs a lookup
+            timers[statusClass] = timer;
+        }
+        timer.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** One error, by kind, e.g. {@code bad_gateway}, {@code breaker_open}, {@code rate_limited}. */
