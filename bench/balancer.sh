@@ -78,7 +78,7 @@ PIDS+=($!)
 mvn -B -q -pl reference-cluster -am test-compile -DskipTests >/dev/null
 mvn -B -q -pl reference-cluster dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >/dev/null
 CP="reference-cluster/target/classes:reference-cluster/target/test-classes:$(cat "$WORK/cp.txt")"
-JAVA_OPTS=(-Xms256m -Xmx256m -XX:+UseParallelGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
+JAVA_OPTS=(-Xms256m -Xmx256m -XX:+UseParallelGC -Dio.netty.leakDetection.level=disabled -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
 java "${JAVA_OPTS[@]}" -cp "$CP" dev.faultline.cluster.balancer.BalancerBenchMain 7 $OURS_L7 $BACKEND_PORT > "$WORK/ours7.log" 2>&1 &
 PIDS+=($!)
 java "${JAVA_OPTS[@]}" -cp "$CP" dev.faultline.cluster.balancer.BalancerBenchMain 4 $OURS_L4 $BACKEND_PORT > "$WORK/ours4.log" 2>&1 &
@@ -126,15 +126,18 @@ done
 echo
 echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency; backend nginx direct: $direct_rps req/s, p50 ${direct_p50}us, p99 ${direct_p99}us"
 echo
-printf '| %-13s | %9s | %12s | %12s | %15s | %15s |\n' proxy "req/s" "added p50" "added p99" "req/s vs HAProxy" "added p99 vs HAProxy"
-printf '| %-13s | %9s | %12s | %12s | %15s | %15s |\n' --- ---: ---: ---: ---: ---:
+printf '| %-13s | %8s | %9s | %10s | %10s | %10s | %12s | %12s |\n' proxy "req/s" p50 p99 "added p50" "added p99" "req/s vs HAProxy" "p99 vs HAProxy"
+printf '| %-13s | %8s | %9s | %10s | %10s | %10s | %12s | %12s |\n' --- ---: ---: ---: ---: ---: ---: ---:
 for layer in l7 l4; do
-  h=haproxy-$layer; f=faultline-$layer
-  for name in $h $f; do
+  h=haproxy-$layer
+  for name in $h faultline-$layer; do
     add50=$(( ${P50[$name]} - direct_p50 )); add99=$(( ${P99[$name]} - direct_p99 ))
-    h99=$(( ${P99[$h]} - direct_p99 ))
     ratio_rps=$(awk -v a="${RPS[$name]}" -v b="${RPS[$h]}" 'BEGIN { printf "%.2f", a / b }')
-    ratio_p99=$(awk -v a="$add99" -v b="$h99" 'BEGIN { if (b <= 0) print "n/a"; else printf "%.2f", a / b }')
-    printf '| %-13s | %9s | %10sus | %10sus | %15s | %15s |\n' "$name" "${RPS[$name]}" "$add50" "$add99" "$ratio_rps" "$ratio_p99"
+    ratio_p99=$(awk -v a="${P99[$name]}" -v b="${P99[$h]}" 'BEGIN { printf "%.2f", a / b }')
+    printf '| %-13s | %8s | %7sus | %8sus | %8sus | %8sus | %12s | %12s |\n' "$name" "${RPS[$name]}" "${P50[$name]}" \
+      "${P99[$name]}" "$add50" "$add99" "$ratio_rps" "$ratio_p99"
   done
 done
+echo
+echo "added = the proxy's percentile minus the backend's own (direct) percentile in this run; a negative value means"
+echo "the machine's noise was larger than the proxy's cost (compare load average: $(cut -d' ' -f1-3 /proc/loadavg))"
