@@ -4,8 +4,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The bundled reference cluster: store nodes {@code n1..nN} behind the balancer {@code lb}. */
-public record ClusterSpec(Isolation isolation, StoreSpec store, BalancerSpec balancer) {
+/**
+ * The bundled reference cluster: store nodes {@code n1..nN} behind the balancer {@code lb}.
+ *
+ * @param breaker the balancer's circuit breaker per store node; absent: none
+ * @param limiter the balancer's per-client rate limit; absent: none
+ */
+public record ClusterSpec(Isolation isolation, StoreSpec store, BalancerSpec balancer, BreakerSpec breaker,
+        LimiterSpec limiter) {
 
     /** Where the cluster's components run. */
     public enum Isolation {
@@ -19,6 +25,15 @@ public record ClusterSpec(Isolation isolation, StoreSpec store, BalancerSpec bal
         isolation = isolation == null ? Isolation.PROCESS : isolation;
         store = store == null ? StoreSpec.DEFAULTS : store;
         balancer = balancer == null ? BalancerSpec.DEFAULTS : balancer;
+        if (balancer.layer() == 4 && limiter != null && !limiter.key().equals("ip")) {
+            throw new IllegalArgumentException("at layer 4 the balancer sees no headers or cookies: limiter.key must be "
+                    + "\"ip\", not \"" + limiter.key() + "\"");
+        }
+    }
+
+    /** A cluster without breakers or limits. */
+    public ClusterSpec(Isolation isolation, StoreSpec store, BalancerSpec balancer) {
+        this(isolation, store, balancer, null, null);
     }
 
     /** The balancer's component name. */

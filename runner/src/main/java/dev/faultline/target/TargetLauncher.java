@@ -50,7 +50,8 @@ public final class TargetLauncher {
      */
     public static ReferenceClusterTarget startCluster(ClusterSpec cluster, Path workDir, URI faultProxy) {
         return ReferenceClusterTarget.start(new ReferenceClusterConfig(cluster.store().nodes(), null,
-                isolation(cluster.isolation()), workDir, faultProxy, store(cluster.store())));
+                isolation(cluster.isolation()), workDir, faultProxy, store(cluster.store()),
+                BalancerSettingsFromPlan.of(cluster)));
     }
 
     static StoreSettings store(StoreSpec store) {

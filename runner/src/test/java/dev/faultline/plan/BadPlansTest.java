@@ -143,7 +143,7 @@ class BadPlansTest {
         Problem p = onlyProblemOf("unknown-enum-value.yaml");
         assertAt(p, 4, 27, "target.cluster.balancer.strategy");
         assertThat(p.message()).isEqualTo("unknown value 'round-robbin'");
-        assertThat(p.hint()).isEqualTo("did you mean 'round-robin'? known: round-robin");
+        assertThat(p.hint()).isEqualTo("did you mean 'round-robin'? known: round-robin, least-connections, consistent-hash");
     }
 
     @Test

@@ -1,12 +1,13 @@
 package dev.faultline.targets;
 
+import dev.faultline.cluster.balancer.BalancerSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * How to start the bundled reference cluster: {@code storeNodes} store nodes {@code n1..nN} behind one layer-7
- * round-robin balancer {@code lb}, every component on a free 127.0.0.1 port.
+ * How to start the bundled reference cluster: {@code storeNodes} store nodes {@code n1..nN} behind one balancer
+ * {@code lb}, every component on a free 127.0.0.1 port.
  *
  * @param storeNodes     at least 1
  * @param backendTimeout the balancer's backend timeout; 10 s if null
@@ -16,10 +17,12 @@ import java.time.Duration;
  * @param faultProxy     when not null, the API of a Toxiproxy-compatible server on this machine that carries the links
  *                       instead of a fault proxy started with the cluster
  * @param store          what every store node shares (replication, consistency, conflicts, durability); defaults if null
+ * @param balancer       layer, strategy, health checks, breakers and limits of {@code lb}; null: layer 7 round-robin
+ *                       without health checks, breakers or limits
  */
 public record ReferenceClusterConfig(
         int storeNodes, Duration backendTimeout, Isolation isolation, Path workDir, URI faultProxy,
-        StoreSettings store) {
+        StoreSettings store, BalancerSettings balancer) {
     public static final String HOST = "127.0.0.1";
 
     /** Where the components of the cluster run. */
@@ -37,16 +40,17 @@ public record ReferenceClusterConfig(
         backendTimeout = backendTimeout == null ? Duration.ofSeconds(10) : backendTimeout;
         isolation = isolation == null ? Isolation.IN_JVM : isolation;
         store = store == null ? StoreSettings.DEFAULTS : store;
+        balancer = balancer == null ? BalancerSettings.DEFAULTS : balancer;
     }
 
-    /** A cluster with the store's default settings. */
+    /** A cluster with the store's and the balancer's default settings. */
     public ReferenceClusterConfig(int storeNodes, Duration backendTimeout, Isolation isolation, Path workDir,
                                   URI faultProxy) {
-        this(storeNodes, backendTimeout, isolation, workDir, faultProxy, null);
+        this(storeNodes, backendTimeout, isolation, workDir, faultProxy, null, null);
     }
 
-    /** A cluster inside this JVM whose links go through a fault proxy started with it. */
+    /** A cluster inside this JVM, with default settings, whose links go through a fault proxy started with it. */
     public ReferenceClusterConfig(int storeNodes, Duration backendTimeout) {
-        this(storeNodes, backendTimeout, Isolation.IN_JVM, null, null, null);
+        this(storeNodes, backendTimeout, Isolation.IN_JVM, null, null, null, null);
     }
 }

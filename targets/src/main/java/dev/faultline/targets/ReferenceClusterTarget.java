@@ -90,7 +90,7 @@ public final class ReferenceClusterTarget implements Target {
             backends.add(new Backend(node.name(), link.listen()));
         }
         ComponentDescription lb = new ComponentDescription(ComponentKind.BALANCER,
-                new BalancerConfig("lb", host, 0, backends, config.backendTimeout()));
+                new BalancerConfig("lb", host, 0, backends, config.backendTimeout()).withSettings(config.balancer()));
         Component balancer = startAll(List.of(lb), Component.Kind.BALANCER).get(0);
         Link front = addLink("client", "lb", balancer.address());
         serviceUri = URI.create("http://" + host + ":" + front.listen().getPort());

@@ -15,6 +15,10 @@ public record Backend(String name, InetSocketAddress address) {
         if (address == null) {
             throw new IllegalArgumentException("backend '" + name + "' needs an 'address'");
         }
+        if (address.isUnresolved()) {
+            // as read back from JSON ("127.0.0.1:9001"): resolve once here rather than on every connect
+            address = new InetSocketAddress(address.getHostString(), address.getPort());
+        }
     }
 
     /** How errors name this backend: {@code backend n1 (127.0.0.1:4567)}. */

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One client request forwarded to one backend, finished exactly once: with the backend's response, a 502 if the
- * backend failed, or a 504 when {@code timeout} (counted from the start, connecting included) runs out. Runs
+ * backend failed, or a 504 when {@code timeout} (counted from the start, connecting included) runs out. The
+ * outcome goes to the backend's state (its breaker counts a 5xx, 502 or 504 as a failure). Runs
  * entirely on the client connection's event loop, which also owns the backend connection. A backend connection
  * goes back to the pool only after a complete keep-alive response; otherwise it is closed.
  */
@@ -27,6 +28,7 @@ final class BackendExchange {
 
     private final FullHttpRequest request;
     private final SocketAddress client;
+    private final BackendState state;
     private final Backend backend;
     private final ChannelPool pool;
     private final Duration timeout;
@@ -35,16 +37,18 @@ final class BackendExchange {
     private ScheduledFuture<?> timer;
     private Channel backendChannel;
     private boolean finished;
+    private long startNanos;
 
     /**
      * @param request owned by the exchange from now on and released when it finishes
      * @param reply   receives the one response for the client
      */
-    BackendExchange(FullHttpRequest request, SocketAddress client, Backend backend, ChannelPool pool,
+    BackendExchange(FullHttpRequest request, SocketAddress client, BackendState state, ChannelPool pool,
             Duration timeout, Consumer<FullHttpResponse> reply) {
         this.request = request;
         this.client = client;
-        this.backend = backend;
+        this.state = state;
+        this.backend = state.backend();
         this.pool = pool;
         this.timeout = timeout;
         this.reply = reply;
@@ -52,6 +56,7 @@ final class BackendExchange {
 
     /** Starts the timer and asks the pool for a connection; call on the client connection's event loop. */
     void start(EventLoop eventLoop) {
+        startNanos = System.nanoTime();
         timer = eventLoop.schedule(this::onTimeout, timeout.toNanos(), TimeUnit.NANOSECONDS);
         pool.acquire().addListener(this::onAcquired);
     }
@@ -88,7 +93,7 @@ final class BackendExchange {
             discard(channel);
         }
         backendChannel = null;
-        finish(Forwarding.toClient(response, backend, request.method()));
+        finish(Forwarding.toClient(response, backend, request.method()), response.status().code() >= 500);
     }
 
     /** The backend connection failed, was reset or closed before a whole response arrived. */
@@ -111,11 +116,12 @@ final class BackendExchange {
             discard(backendChannel);
             backendChannel = null;
         }
-        finish(failure.toResponse());
+        finish(failure.toResponse(), true);
     }
 
-    private void finish(FullHttpResponse response) {
+    private void finish(FullHttpResponse response, boolean failed) {
         finished = true;
+        state.finished(failed, System.nanoTime() - startNanos);
         if (timer != null) {
             timer.cancel(false);
         }

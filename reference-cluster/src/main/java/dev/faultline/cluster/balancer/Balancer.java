@@ -2,28 +2,46 @@ package dev.faultline.cluster.balancer;
 
 import dev.faultline.cluster.http.NettyServer;
 import dev.faultline.cluster.http.ServerThreads;
+import dev.faultline.cluster.metrics.MetricsServer;
+import dev.faultline.cluster.metrics.PrometheusMetrics;
+import io.github.bucket4j.TimeMeter;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A layer 7 HTTP/1.1 reverse proxy spreading requests round-robin over its backends, with keep-alive
- * connections on both sides. Each response carries {@code X-Backend: <name>}; a failed backend answers 502 and a
- * slow one 504, both naming the backend.
+ * A load balancer: at layer 7 an HTTP/1.1 reverse proxy with keep-alive connections on both sides (each response
+ * carries {@code X-Backend: <name>}; a failed backend answers 502 and a slow one 504, both naming the backend), at
+ * layer 4 a TCP relay. It spreads requests by its strategy over the backends that pass their health checks and
+ * whose circuit breakers are closed, refuses clients over their rate limit (429), and serves its metrics in
+ * Prometheus text format on a port of their own ({@link #metricsAddress()}).
  */
 public final class Balancer implements AutoCloseable {
     /** One acceptor and two I/O threads; each I/O thread keeps its own pools of backend connections. */
     static final ServerThreads THREADS = new ServerThreads(1, 2);
 
     private final String name;
+    private final List<AutoCloseable> parts;
     private final NettyServer server;
-    private final BackendPools pools;
+    private final MetricsServer metricsServer;
+    private final List<BackendState> backends;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Balancer(String name, NettyServer server, BackendPools pools) {
+    private Balancer(String name, List<AutoCloseable> parts, NettyServer server, MetricsServer metricsServer,
+            List<BackendState> backends) {
         this.name = name;
+        this.parts = parts;
         this.server = server;
-        this.pools = pools;
+        this.metricsServer = metricsServer;
+        this.backends = backends;
     }
 
     /**
@@ -32,13 +50,65 @@ public final class Balancer implements AutoCloseable {
      * @throws dev.faultline.cluster.http.ServerStartException naming host:port and the cause if it cannot listen
      */
     public static Balancer start(BalancerConfig config) {
+        return start(config, Clock.systemUTC(), TimeMeter.SYSTEM_NANOTIME);
+    }
+
+    /** Starts with the given clocks for the breakers and the rate limiter (tests pass fake ones). */
+    static Balancer start(BalancerConfig config, Clock breakerClock, TimeMeter limiterClock) {
         Objects.requireNonNull(config, "config");
-        BackendPools pools = new BackendPools(config.backendTimeout());
-        BalancerChannelInitializer pipeline = new BalancerChannelInitializer(
-                new RoundRobin(config.backends()), pools, config.backendTimeout());
-        NettyServer server = NettyServer.start("balancer " + config.name(), config.host(), config.port(),
-                THREADS, pipeline);
-        return new Balancer(config.name(), server, pools);
+        BalancerSettings settings = config.settings();
+        List<AutoCloseable> parts = new ArrayList<>();
+        try {
+            PrometheusMeterRegistry registry = PrometheusMetrics.newRegistry(config.name(), Path.of("."));
+            parts.add(registry::close);
+            BalancerMetrics metrics = new BalancerMetrics(registry);
+            List<BackendState> backends = new ArrayList<>();
+            for (Backend backend : config.backends()) {
+                var breaker = BackendBreakers.create(config.name(), backend, settings.breaker(), breakerClock);
+                BackendState state = new BackendState(backend, breaker);
+                metrics.backend(state);
+                if (breaker != null) {
+                    metrics.breaker(backend.name(), breaker);
+                }
+                backends.add(state);
+            }
+            ClientRateLimiter limiter = settings.limiter() == null ? null
+                    : new ClientRateLimiter(settings.limiter(), limiterClock);
+            Routing routing = new Routing(backends, BackendSelector.of(settings, backends),
+                    ClientKey.parse(settings.hashKey()),
+                    limiter, settings.limiter() == null ? null : ClientKey.parse(settings.limiter().key()), metrics);
+
+            ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "balancer-" + config.name() + "-housekeeping");
+                thread.setDaemon(true);
+                return thread;
+            });
+            parts.add(housekeeping::shutdownNow);
+            housekeeping.scheduleWithFixedDelay(routing::evictIdleClients, 1, 1, TimeUnit.SECONDS);
+            if (settings.healthCheck() != null) {
+                parts.add(HealthChecker.start(config.name(), backends, settings.healthCheck(), housekeeping));
+            }
+
+            NettyServer server;
+            if (settings.layer() == 4) {
+                server = NettyServer.start("balancer " + config.name(), config.host(), config.port(), THREADS,
+                        new RelayInitializer(routing, config.backendTimeout(), settings.clientIdleTimeout()));
+            } else {
+                BackendPools pools = new BackendPools(config.backendTimeout());
+                parts.add(pools);
+                server = NettyServer.start("balancer " + config.name(), config.host(), config.port(), THREADS,
+                        new BalancerChannelInitializer(routing, pools, config.backendTimeout(),
+                                settings.clientIdleTimeout()));
+            }
+            parts.add(server);
+            MetricsServer metricsServer = MetricsServer.start("balancer " + config.name() + " metrics",
+                    config.host(), config.metricsPort(), registry);
+            parts.add(metricsServer);
+            return new Balancer(config.name(), parts, server, metricsServer, backends);
+        } catch (RuntimeException e) {
+            closeAll(parts);
+            throw e;
+        }
     }
 
     public String name() {
@@ -54,12 +124,44 @@ public final class Balancer implements AutoCloseable {
         return server.address();
     }
 
+    /** Where {@code GET /metrics} answers in Prometheus text format. */
+    public InetSocketAddress metricsAddress() {
+        return metricsServer.address();
+    }
+
+    /** Client connections open right now. */
+    public int openConnections() {
+        return server.openConnections();
+    }
+
+    /** Whether the named backend passes its health checks (true when none are made). */
+    public boolean isHealthy(String backend) {
+        return backends.stream().filter(s -> s.backend().name().equals(backend)).findFirst()
+                .map(BackendState::healthy)
+                .orElseThrow(() -> new IllegalArgumentException("balancer " + name + " has no backend '" + backend + "'"));
+    }
+
     /** Idempotent: stops listening, closes client and backend connections and frees the threads. */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            pools.close();
-            server.close();
+            closeAll(parts);
+        }
+    }
+
+    private static void closeAll(List<AutoCloseable> parts) {
+        RuntimeException first = null;
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            try {
+                parts.get(i).close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = new IllegalStateException("stopping the balancer failed: " + e.getMessage(), e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 

@@ -5,33 +5,42 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The pipeline of one client connection to the balancer. Auto-read is off: the proxy reads the next request only
- * after answering the current one. Netty's FlowControlHandler is not used: since 4.2.15 it loses the read
- * demand when an aggregator before it needs several reads for one request (netty/netty#17050).
+ * The pipeline of one client connection to the layer 7 balancer. Auto-read is off: the proxy reads the next
+ * request only after answering the current one. Netty's FlowControlHandler is not used: since 4.2.15 it loses the
+ * read demand when an aggregator before it needs several reads for one request (netty/netty#17050).
  */
 @Sharable
 final class BalancerChannelInitializer extends ChannelInitializer<SocketChannel> {
     static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+    static final int MAX_REQUEST_LINE_BYTES = 8 * 1024;
+    static final int MAX_HEADER_BYTES = 16 * 1024;
 
-    private final BackendSelector selector;
+    private final Routing routing;
     private final BackendPools pools;
     private final Duration backendTimeout;
+    private final Duration clientIdleTimeout;
 
-    BalancerChannelInitializer(BackendSelector selector, BackendPools pools, Duration backendTimeout) {
-        this.selector = selector;
+    BalancerChannelInitializer(Routing routing, BackendPools pools, Duration backendTimeout,
+            Duration clientIdleTimeout) {
+        this.routing = routing;
         this.pools = pools;
         this.backendTimeout = backendTimeout;
+        this.clientIdleTimeout = clientIdleTimeout;
     }
 
     @Override
     protected void initChannel(SocketChannel ch) {
         ch.config().setAutoRead(false);
         ch.pipeline()
-                .addLast("http", new HttpServerCodec())
+                .addLast("idle", new IdleStateHandler(clientIdleTimeout.toNanos(), 0, 0, TimeUnit.NANOSECONDS))
+                .addLast("request-start", RequestStart.INSTANCE)
+                .addLast("http", new HttpServerCodec(MAX_REQUEST_LINE_BYTES, MAX_HEADER_BYTES, 8192))
                 .addLast("aggregate", new HttpObjectAggregator(MAX_REQUEST_BYTES))
-                .addLast("proxy", new ProxyHandler(selector, pools, backendTimeout));
+                .addLast("proxy", new ProxyHandler(routing, pools, backendTimeout));
     }
 }

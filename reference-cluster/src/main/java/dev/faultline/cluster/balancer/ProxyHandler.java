@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -16,28 +17,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves one client connection, one request at a time. The connection does not auto-read: the next read is
- * asked for only once the current response is written. Pipelined requests that arrive in one read wait in a
- * queue and are answered in order.
+ * Serves one client connection, one request at a time: the limiter may refuse it (429), then the strategy picks
+ * a backend (or 503 names why none can take it), then a {@link BackendExchange} forwards it. The connection does
+ * not auto-read: the next read is asked for only once the current response is written. Pipelined requests that
+ * arrive in one read wait in a queue and are answered in order. A client silent for the idle timeout is closed,
+ * with 408 if it stopped in the middle of a request.
  */
 final class ProxyHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyHandler.class);
 
-    private final BackendSelector selector;
+    private final Routing routing;
     private final BackendPools pools;
     private final Duration backendTimeout;
+    private final BalancerMetrics metrics;
     private final Queue<FullHttpRequest> waiting = new ArrayDeque<>();
     private boolean busy;
     private boolean closing;
 
-    ProxyHandler(BackendSelector selector, BackendPools pools, Duration backendTimeout) {
-        this.selector = selector;
+    ProxyHandler(Routing routing, BackendPools pools, Duration backendTimeout) {
+        this.routing = routing;
         this.pools = pools;
         this.backendTimeout = backendTimeout;
+        this.metrics = routing.metrics();
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        metrics.connectionOpened();
         ctx.read();
         ctx.fireChannelActive();
     }
@@ -48,6 +54,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
             return;
         }
+        RequestStart.clear(ctx.channel());
         waiting.add(request);
         if (!busy) {
             next(ctx);
@@ -70,25 +77,49 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         busy = true;
+        long start = System.nanoTime();
         if (request.decoderResult().isFailure()) {
-            String problem = String.valueOf(request.decoderResult().cause().getMessage());
+            BadRequest bad = BadRequest.of(request.decoderResult().cause());
             request.release();
             closing = true;
-            HttpResponses.sendAndClose(ctx, HttpResponses.text(HttpResponseStatus.BAD_REQUEST,
-                    "malformed request: " + problem));
+            metrics.error(bad.kind());
+            metrics.request(BalancerMetrics.NO_BACKEND, bad.status().code(), System.nanoTime() - start);
+            HttpResponses.sendAndClose(ctx, HttpResponses.text(bad.status(), bad.message()));
             return;
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         HttpVersion version = request.protocolVersion();
-        Backend backend = selector.select(request);
+        ClientRateLimiter.Decision refused = routing.refusedByLimiter(request, ctx.channel().remoteAddress());
+        if (refused != null) {
+            request.release();
+            answer(ctx, HttpResponses.prepare(LimiterResponses.tooManyRequests(refused), keepAlive, version),
+                    BalancerMetrics.NO_BACKEND, start);
+            return;
+        }
+        BackendState backend = routing.choose(request, ctx.channel().remoteAddress());
+        if (backend == null) {
+            request.release();
+            metrics.error(routing.refusalKind());
+            answer(ctx, HttpResponses.prepare(HttpResponses.text(HttpResponseStatus.SERVICE_UNAVAILABLE,
+                    routing.refusal()), keepAlive, version), BalancerMetrics.NO_BACKEND, start);
+            return;
+        }
+        String name = backend.backend().name();
         BackendExchange exchange = new BackendExchange(request, ctx.channel().remoteAddress(), backend,
-                pools.pool(ctx.channel().eventLoop(), backend), backendTimeout,
-                response -> answer(ctx, HttpResponses.prepare(response, keepAlive, version)));
+                pools.pool(ctx.channel().eventLoop(), backend.backend()), backendTimeout,
+                response -> answer(ctx, HttpResponses.prepare(response, keepAlive, version), name, start));
         exchange.start(ctx.channel().eventLoop());
     }
 
     /** Writes the response, then serves the next request, or closes if the client asked to. */
-    private void answer(ChannelHandlerContext ctx, FullHttpResponse response) {
+    private void answer(ChannelHandlerContext ctx, FullHttpResponse response, String backend, long start) {
+        int status = response.status().code();
+        boolean balancersOwnFailure = !backend.equals(BalancerMetrics.NO_BACKEND)
+                && !response.headers().contains(Forwarding.BACKEND_HEADER);
+        if (balancersOwnFailure) {
+            metrics.error(status == HttpResponseStatus.GATEWAY_TIMEOUT.code() ? "gateway_timeout" : "bad_gateway");
+        }
+        metrics.request(backend, status, System.nanoTime() - start);
         boolean keepAlive = HttpUtil.isKeepAlive(response);
         if (!keepAlive) {
             closing = true;
@@ -103,7 +134,24 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (!(event instanceof IdleStateEvent) || busy || closing) {
+            ReferenceCountUtil.release(event);
+            return;
+        }
+        closing = true;
+        if (RequestStart.isSet(ctx.channel())) {
+            metrics.error("client_timeout");
+            HttpResponses.sendAndClose(ctx, HttpResponses.text(HttpResponseStatus.REQUEST_TIMEOUT,
+                    "the request did not arrive whole in time"));
+        } else {
+            ctx.close();
+        }
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        metrics.connectionClosed();
         closing = true;
         waiting.forEach(ReferenceCountUtil::release);
         waiting.clear();

@@ -1,15 +1,14 @@
 package dev.faultline.cluster.balancer;
 
-import io.netty.handler.codec.http.HttpRequest;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Each request goes to the next backend in turn, across all client connections. */
+/** Each request goes to the next backend in turn, across all client connections, skipping unusable ones. */
 final class RoundRobin implements BackendSelector {
-    private final List<Backend> backends;
+    private final List<BackendState> backends;
     private final AtomicLong next = new AtomicLong();
 
-    RoundRobin(List<Backend> backends) {
+    RoundRobin(List<BackendState> backends) {
         if (backends.isEmpty()) {
             throw new IllegalArgumentException("round-robin needs at least one backend");
         }
@@ -17,7 +16,15 @@ final class RoundRobin implements BackendSelector {
     }
 
     @Override
-    public Backend select(HttpRequest request) {
-        return backends.get((int) Math.floorMod(next.getAndIncrement(), (long) backends.size()));
+    public BackendState select(String key) {
+        int size = backends.size();
+        int first = (int) Math.floorMod(next.getAndIncrement(), (long) size);
+        for (int i = 0; i < size; i++) {
+            BackendState candidate = backends.get((first + i) % size);
+            if (candidate.tryAcquire()) {
+                return candidate;
+            }
+        }
+        return null;
     }
 }

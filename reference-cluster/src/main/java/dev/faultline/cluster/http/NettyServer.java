@@ -104,6 +104,11 @@ public final class NettyServer implements AutoCloseable {
         return address.getPort();
     }
 
+    /** Accepted connections still open. */
+    public int openConnections() {
+        return connections.size();
+    }
+
     /** Idempotent: stops listening, closes every accepted connection and stops the event-loop threads. */
     @Override
     public void close() {

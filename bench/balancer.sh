@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Throughput and added latency of Faultline's balancer vs HAProxy, layer 7 and layer 4, in front of the same
+# nginx backend (a tiny fixed response), with wrk as the load generator; everything on 127.0.0.1, same run.
+# Needs: apt-get install -y haproxy nginx wrk; a JDK 17+ and Maven.
+# Usage: bench/balancer.sh [DURATION_SECONDS=10] [CONNECTIONS=50]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION="${1:-10}"
+CONNECTIONS="${2:-50}"
+THREADS=2
+WORK="$(mktemp -d)"
+# free ports picked now, so the bench runs beside anything else on the machine
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+BACKEND_PORT=$(free_port) HAPROXY_L7=$(free_port) HAPROXY_L4=$(free_port) OURS_L7=$(free_port) OURS_L4=$(free_port)
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+for tool in haproxy nginx wrk java mvn curl python3; do
+  command -v "$tool" >/dev/null || { echo "bench/balancer.sh needs $tool on the PATH" >&2; exit 2; }
+done
+
+# the backend: nginx, one worker, a 13-byte answer
+mkdir -p "$WORK/nginx"
+cat > "$WORK/nginx.conf" <<CONF
+worker_processes 1;
+daemon off;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/nginx;
+  proxy_temp_path $WORK/nginx;
+  fastcgi_temp_path $WORK/nginx;
+  uwsgi_temp_path $WORK/nginx;
+  scgi_temp_path $WORK/nginx;
+  keepalive_requests 1000000;
+  server { listen 127.0.0.1:$BACKEND_PORT; location / { return 200 "hello, world\n"; } }
+}
+CONF
+nginx -c "$WORK/nginx.conf" -p "$WORK" &
+PIDS+=($!)
+
+# HAProxy 2.6 with two threads, like our balancer's two I/O threads
+cat > "$WORK/haproxy.cfg" <<CONF
+global
+  nbthread 2
+  maxconn 4000
+defaults
+  timeout connect 5s
+  timeout client 30s
+  timeout server 30s
+frontend l7
+  mode http
+  bind 127.0.0.1:$HAPROXY_L7
+  default_backend web7
+backend web7
+  mode http
+  http-reuse always
+  server b1 127.0.0.1:$BACKEND_PORT
+frontend l4
+  mode tcp
+  bind 127.0.0.1:$HAPROXY_L4
+  default_backend web4
+backend web4
+  mode tcp
+  server b1 127.0.0.1:$BACKEND_PORT
+CONF
+haproxy -f "$WORK/haproxy.cfg" > "$WORK/haproxy.log" 2>&1 &
+PIDS+=($!)
+
+# ours: the reference-cluster module's classes and its test classpath (the bench main lives with the tests)
+mvn -B -q -pl reference-cluster -am test-compile -DskipTests >/dev/null
+mvn -B -q -pl reference-cluster dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >/dev/null
+CP="reference-cluster/target/classes:reference-cluster/target/test-classes:$(cat "$WORK/cp.txt")"
+JAVA_OPTS=(-Xms256m -Xmx256m -XX:+UseParallelGC -Dio.netty.leakDetection.level=disabled -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
+java "${JAVA_OPTS[@]}" -cp "$CP" dev.faultline.cluster.balancer.BalancerBenchMain 7 $OURS_L7 $BACKEND_PORT > "$WORK/ours7.log" 2>&1 &
+PIDS+=($!)
+java "${JAVA_OPTS[@]}" -cp "$CP" dev.faultline.cluster.balancer.BalancerBenchMain 4 $OURS_L4 $BACKEND_PORT > "$WORK/ours4.log" 2>&1 &
+PIDS+=($!)
+
+for port in $BACKEND_PORT $HAPROXY_L7 $HAPROXY_L4 $OURS_L7 $OURS_L4; do
+  for _ in $(seq 1 100); do
+    curl -fs -o /dev/null "http://127.0.0.1:$port/" && break
+    sleep 0.2
+  done
+  curl -fs -o /dev/null "http://127.0.0.1:$port/" || {
+    echo "nothing answers on 127.0.0.1:$port" >&2; tail -n 5 "$WORK"/*.log >&2; exit 3; }
+done
+
+# wrk --latency prints p50 and p99 lines such as "     50%  312.00us"; to microseconds
+to_us() {
+  awk '{ v = $1; u = $1; sub(/[a-z]+$/, "", v); sub(/^[0-9.]+/, "", u);
+         if (u == "us") m = 1; else if (u == "ms") m = 1000; else if (u == "s") m = 1000000; else m = 1;
+         printf "%.0f", v * m }'
+}
+run() { # name port -> "rps p50us p99us"
+  local out
+  out="$(wrk -t$THREADS -c"$CONNECTIONS" -d"${DURATION}s" --latency "http://127.0.0.1:$2/")"
+  local rps p50 p99
+  rps="$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' <<<"$out")"
+  p50="$(awk '$1 == "50%" { print $2 }' <<<"$out" | to_us)"
+  p99="$(awk '$1 == "99%" { print $2 }' <<<"$out" | to_us)"
+  echo "$rps $p50 $p99"
+}
+
+# warm up the JVMs (JIT) and every path, then measure each in turn
+for port in $OURS_L7 $OURS_L4 $HAPROXY_L7 $HAPROXY_L4; do
+  wrk -t$THREADS -c"$CONNECTIONS" -d5s "http://127.0.0.1:$port/" >/dev/null
+done
+read -r direct_rps direct_p50 direct_p99 <<<"$(run direct $BACKEND_PORT)"
+declare -A RPS P50 P99
+for name in haproxy-l7 faultline-l7 haproxy-l4 faultline-l4; do
+  case $name in
+    haproxy-l7) port=$HAPROXY_L7 ;; faultline-l7) port=$OURS_L7 ;;
+    haproxy-l4) port=$HAPROXY_L4 ;; faultline-l4) port=$OURS_L4 ;;
+  esac
+  read -r RPS[$name] P50[$name] P99[$name] <<<"$(run "$name" $port)"
+done
+
+echo
+echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency; backend nginx direct: $direct_rps req/s, p50 ${direct_p50}us, p99 ${direct_p99}us"
+echo
+printf '| %-13s | %8s | %9s | %10s | %10s | %10s | %12s | %12s |\n' proxy "req/s" p50 p99 "added p50" "added p99" "req/s vs HAProxy" "p99 vs HAProxy"
+printf '| %-13s | %8s | %9s | %10s | %10s | %10s | %12s | %12s |\n' --- ---: ---: ---: ---: ---: ---: ---:
+for layer in l7 l4; do
+  h=haproxy-$layer
+  for name in $h faultline-$layer; do
+    add50=$(( ${P50[$name]} - direct_p50 )); add99=$(( ${P99[$name]} - direct_p99 ))
+    ratio_rps=$(awk -v a="${RPS[$name]}" -v b="${RPS[$h]}" 'BEGIN { printf "%.2f", a / b }')
+    ratio_p99=$(awk -v a="${P99[$name]}" -v b="${P99[$h]}" 'BEGIN { printf "%.2f", a / b }')
+    printf '| %-13s | %8s | %7sus | %8sus | %8sus | %8sus | %12s | %12s |\n' "$name" "${RPS[$name]}" "${P50[$name]}" \
+      "${P99[$name]}" "$add50" "$add99" "$ratio_rps" "$ratio_p99"
+  done
+done
+echo
+echo "added = the proxy's percentile minus the backend's own (direct) percentile in this run; a negative value means"
+echo "the machine's noise was larger than the proxy's cost (compare load average: $(cut -d' ' -f1-3 /proc/loadavg))"

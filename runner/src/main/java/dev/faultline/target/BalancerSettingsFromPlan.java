@@ -1,0 +1,49 @@
+package dev.faultline.target;
+
+import dev.faultline.cluster.balancer.BalancerSettings;
+import dev.faultline.cluster.balancer.BreakerSettings;
+import dev.faultline.cluster.balancer.HealthCheckSettings;
+import dev.faultline.cluster.balancer.LimiterSettings;
+import dev.faultline.cluster.balancer.Strategy;
+import dev.faultline.plan.BalancerSpec;
+import dev.faultline.plan.BreakerSpec;
+import dev.faultline.plan.ClusterSpec;
+import dev.faultline.plan.LimiterSpec;
+
+/** Translates a plan's {@code balancer}, {@code breaker} and {@code limiter} keys into the balancer's settings. */
+final class BalancerSettingsFromPlan {
+    private BalancerSettingsFromPlan() {
+    }
+
+    static BalancerSettings of(ClusterSpec cluster) {
+        BalancerSpec balancer = cluster.balancer();
+        return new BalancerSettings(balancer.layer(), strategy(balancer.strategy()), balancer.hashKey(),
+                balancer.virtualNodes(), healthCheck(balancer.healthCheck()), breaker(cluster.breaker()),
+                limiter(cluster.limiter()), null);
+    }
+
+    private static Strategy strategy(BalancerSpec.Strategy strategy) {
+        return switch (strategy) {
+            case ROUND_ROBIN -> Strategy.ROUND_ROBIN;
+            case LEAST_CONNECTIONS -> Strategy.LEAST_CONNECTIONS;
+            case CONSISTENT_HASH -> Strategy.CONSISTENT_HASH;
+        };
+    }
+
+    private static HealthCheckSettings healthCheck(BalancerSpec.HealthCheckSpec spec) {
+        return spec == null ? null
+                : new HealthCheckSettings(spec.interval(), spec.timeout(), spec.unhealthyAfter(), spec.healthyAfter());
+    }
+
+    private static BreakerSettings breaker(BreakerSpec spec) {
+        return spec == null ? null
+                : new BreakerSettings(spec.enabled(), spec.failureRate().percent(), spec.slowCall(),
+                        spec.slowCallRate().percent(), spec.window(), spec.openFor(), spec.halfOpenCalls());
+    }
+
+    private static LimiterSettings limiter(LimiterSpec spec) {
+        return spec == null ? null
+                : new LimiterSettings(spec.rate().perSecond(), spec.burst(), spec.key(),
+                        spec.global() == null ? 0 : spec.global().perSecond());
+    }
+}

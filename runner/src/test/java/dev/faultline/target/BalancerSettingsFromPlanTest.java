@@ -1,0 +1,44 @@
+package dev.faultline.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.cluster.balancer.BalancerSettings;
+import dev.faultline.cluster.balancer.BreakerSettings;
+import dev.faultline.cluster.balancer.HealthCheckSettings;
+import dev.faultline.cluster.balancer.LimiterSettings;
+import dev.faultline.cluster.balancer.Strategy;
+import dev.faultline.plan.BalancerSpec;
+import dev.faultline.plan.BreakerSpec;
+import dev.faultline.plan.ClusterSpec;
+import dev.faultline.plan.LimiterSpec;
+import dev.faultline.plan.Percentage;
+import dev.faultline.plan.Rate;
+import dev.faultline.plan.StoreSpec;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class BalancerSettingsFromPlanTest {
+
+    @Test
+    void planKeysBecomeTheBalancersSettings() {
+        ClusterSpec cluster = new ClusterSpec(ClusterSpec.Isolation.IN_JVM, StoreSpec.DEFAULTS,
+                new BalancerSpec(4, BalancerSpec.Strategy.CONSISTENT_HASH, "ip", 32,
+                        new BalancerSpec.HealthCheckSpec(Duration.ofMillis(300), Duration.ofMillis(100), 3, 2)),
+                new BreakerSpec(false, new Percentage(30), Duration.ofMillis(80), null, 10, Duration.ofSeconds(1), 2),
+                new LimiterSpec(new Rate(50), 10, "ip", new Rate(500)));
+
+        BalancerSettings settings = BalancerSettingsFromPlan.of(cluster);
+
+        assertThat(settings).isEqualTo(new BalancerSettings(4, Strategy.CONSISTENT_HASH, "ip", 32,
+                new HealthCheckSettings(Duration.ofMillis(300), Duration.ofMillis(100), 3, 2),
+                new BreakerSettings(false, 30, Duration.ofMillis(80), 30, 10, Duration.ofSeconds(1), 2),
+                new LimiterSettings(50, 10, "ip", 500), null));
+    }
+
+    @Test
+    void aPlanWithoutBalancerKeysGivesTheDefaultBalancer() {
+        ClusterSpec cluster = new ClusterSpec(null, null, null);
+
+        assertThat(BalancerSettingsFromPlan.of(cluster)).isEqualTo(BalancerSettings.DEFAULTS);
+    }
+}
