@@ -51,7 +51,8 @@ class BadPlansTest {
     void listWhereAMapBelongsIsAWrongType() {
         Problem p = onlyProblemOf("list-instead-of-map.yaml");
         assertAt(p, 4, 12, "target.cluster.store");
-        assertThat(p.message()).isEqualTo("expected a map with keys nodes, replication, found a list");
+        assertThat(p.message()).isEqualTo("expected a map with keys nodes, replication, consistency, write-quorum, read-quorum, conflicts, durability, "
+                        + "anti-entropy, found a list");
     }
 
     @Test
@@ -88,7 +89,8 @@ class BadPlansTest {
         Problem p = onlyProblemOf("undefined-link.yaml");
         assertAt(p, 10, 22, "faults[0].latency.link");
         assertThat(p.message()).isEqualTo("unknown link 'lb->n4'");
-        assertThat(p.hint()).isEqualTo("did you mean 'lb->n1'? the target's links: client->lb, lb->n1, lb->n2, lb->n3");
+        assertThat(p.hint()).isEqualTo("did you mean 'lb->n1'? the target's links: client->lb, lb->n1, lb->n2, lb->n3, n1->n2, n1->n3, n2->n1, n2->n3, "
+                        + "n3->n1, n3->n2");
     }
 
     @Test

@@ -58,12 +58,12 @@ class FaultPlansTest {
     @Test
     void aLinkPatternThatMatchesNoLinkIsAProblemListingTheLinks() {
         PlanException e = catchThrowableOfType(PlanException.class, () -> parse(plan(2,
-                "  - { at: 1s, latency: { link: \"n1->*\", delay: 5ms } }\n")));
+                "  - { at: 1s, latency: { link: \"*->client\", delay: 5ms } }\n")));
 
         Problem p = e.problems().get(0);
         assertThat(p.line()).isEqualTo(7);
         assertThat(p.column()).isEqualTo(32);
-        assertThat(p.message()).isEqualTo("link pattern 'n1->*' matches no link");
+        assertThat(p.message()).isEqualTo("link pattern '*->client' matches no link");
         assertThat(p.hint()).contains("client->lb, lb->n1, lb->n2");
     }
 
@@ -71,10 +71,10 @@ class FaultPlansTest {
     void partitionGroupsMustNameKnownComponentsAndCutALink() {
         assertThat(problems(plan(2, ""
                 + "  - { at: 1s, for: 1s, partition: { groups: [[lb, n1], [n9]] } }\n"
-                + "  - { at: 3s, for: 1s, partition: { groups: [[n1], [n2]] } }\n")))
+                + "  - { at: 3s, for: 1s, partition: { groups: [[client], [n1]] } }\n")))
                 .containsExactly(
                         "7:57 faults[0].partition.groups[1][0]: unknown component 'n9'",
-                        "8:45 faults[1].partition.groups: partition [n1] | [n2] cuts no link");
+                        "8:45 faults[1].partition.groups: partition [client] | [n1] cuts no link");
     }
 
     @Test
