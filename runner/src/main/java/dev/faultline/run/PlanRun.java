@@ -99,9 +99,7 @@ public final class PlanRun {
                     summary = generator.run();
                 }
                 faults.close();
-                // a target without links (a running http system) had no network faults to heal
-                HealCheck healed = target.links().isEmpty() ? new HealCheck(true, List.of())
-                        : target.linkFaults().verifyHealed();
+                HealCheck healed = target.verifyHealed();
                 Samples samples = recorder.finish();
                 report.writeAcknowledgements(samples.acknowledgements(), out);
                 RunRecord record = new RunRecord(plan, clock.startedAt(), clock.millisNow(), target.description(),

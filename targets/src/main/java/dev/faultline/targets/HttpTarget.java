@@ -1,5 +1,6 @@
 package dev.faultline.targets;
 
+import dev.faultline.faults.network.HealCheck;
 import dev.faultline.faults.network.Link;
 import dev.faultline.faults.network.LinkFaults;
 import java.io.IOException;
@@ -66,6 +67,12 @@ public final class HttpTarget implements Target {
     }
 
     /** Refuses: an external system has no fault layer (plan validation refuses link faults on it before this). */
+    /** Verified by construction: an http target has no links, so no network fault was ever on it. */
+    @Override
+    public HealCheck verifyHealed() {
+        return new HealCheck(true, List.of());
+    }
+
     /** None: a running system's processes are not the run's to stop, pause or restart. */
     @Override
     public Map<String, Component> components() {

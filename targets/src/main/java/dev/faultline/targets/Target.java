@@ -1,5 +1,6 @@
 package dev.faultline.targets;
 
+import dev.faultline.faults.network.HealCheck;
 import dev.faultline.faults.network.Link;
 import dev.faultline.faults.network.LinkFaults;
 import java.net.URI;
@@ -29,6 +30,11 @@ public interface Target extends AutoCloseable {
 
     /** The fault layer that cuts, slows and heals {@link #links()}. */
     LinkFaults linkFaults();
+
+    /** After a run: whether the target's links are back to normal (no toxic, none disabled), and what is left if not. */
+    default HealCheck verifyHealed() {
+        return linkFaults().verifyHealed();
+    }
 
     @Override
     void close();
