@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faultline.faults.proxy.EchoClient;
-import dev.faultline.faults.proxy.EchoServer;
-import dev.faultline.faults.proxy.FaultProxyServer;
-import eu.rekawek.toxiproxy.ToxiproxyClient;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -17,34 +14,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Each kind of link fault measured on real TCP traffic through Faultline's fault proxy, and each one healed. */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
-class LinkFaultKindsIT {
-
-    private FaultProxyServer server;
-    private EchoServer echo;
-    private LinkFaults faults;
-    private ToxiproxyClient observer;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = FaultProxyServer.start("127.0.0.1", 0);
-        echo = new EchoServer();
-        faults = new LinkFaults(server.apiHost(), server.apiPort());
-        observer = new ToxiproxyClient(server.apiHost(), server.apiPort());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        faults.deleteLinks();
-        server.close();
-        echo.close();
-    }
+class LinkFaultKindsIT extends FaultProxyFixture {
 
     @Test
     void aLinkCreatedWithAFaultHasItFromItsFirstConnection() throws Exception {

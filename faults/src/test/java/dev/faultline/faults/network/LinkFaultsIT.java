@@ -4,42 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faultline.faults.proxy.EchoClient;
-import dev.faultline.faults.proxy.EchoServer;
-import dev.faultline.faults.proxy.FaultProxyServer;
-import eu.rekawek.toxiproxy.ToxiproxyClient;
 import eu.rekawek.toxiproxy.model.Toxic;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The link fault layer against Faultline's fault proxy, through the toxiproxy-java client only. */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
-class LinkFaultsIT {
+class LinkFaultsIT extends FaultProxyFixture {
 
     private static final Duration DELAY = Duration.ofMillis(250);
-
-    private FaultProxyServer server;
-    private EchoServer echo;
-    private LinkFaults faults;
-    private ToxiproxyClient observer;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = FaultProxyServer.start("127.0.0.1", 0);
-        echo = new EchoServer();
-        faults = new LinkFaults(server.apiHost(), server.apiPort());
-        observer = new ToxiproxyClient(server.apiHost(), server.apiPort());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-        echo.close();
-    }
 
     private List<String> toxicNames(Link link) throws Exception {
         return observer.getProxy(link.proxyName()).toxics().getAll().stream().map(Toxic::getName).toList();
