@@ -26,4 +26,12 @@ public interface Samples {
     default Acknowledgements acknowledgements() {
         return Acknowledgements.NONE;
     }
+
+    /**
+     * Per client identity and one-second interval, in time order: what each client saw. Empty when the load sends no
+     * client identities.
+     */
+    default List<ClientSecond> clientSeconds() {
+        return List.of();
+    }
 }
