@@ -94,7 +94,7 @@ public final class StoreNode implements AutoCloseable {
         }
         AntiEntropy antiEntropy = new AntiEntropy(self, config.peers().stream().map(Peer::name).toList(), replica,
                 peers, metrics, config.requestTimeout());
-        peers.warmUp();
+        peers.warmUp(timer);
         long period = config.antiEntropyPeriod().toMillis();
         timer.scheduleWithFixedDelay(() -> hints.deliver(peers), HINT_PERIOD_MS, HINT_PERIOD_MS, TimeUnit.MILLISECONDS);
         background.scheduleWithFixedDelay(antiEntropy::round, period, period, TimeUnit.MILLISECONDS);

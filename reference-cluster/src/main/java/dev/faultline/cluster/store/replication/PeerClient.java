@@ -3,13 +3,9 @@ package dev.faultline.cluster.store.replication;
 import dev.faultline.cluster.store.Peer;
 import dev.faultline.cluster.store.version.Version;
 import dev.faultline.cluster.store.version.VersionCodec;
-import java.net.URI;
+import io.netty.handler.codec.http.HttpMethod;
+import java.net.InetSocketAddress;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
@@ -17,49 +13,54 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Calls the {@code /internal/} endpoints of peer nodes over HTTP/1.1 keep-alive connections (java.net.http).
+ * Calls the {@code /internal/} endpoints of peer nodes over HTTP/1.1 keep-alive connections ({@link PeerTransport},
+ * on Netty).
  * Every call is bounded: {@code requestTimeout} for a key's read or write, a longer {@code bulkTimeout} for
- * anti-entropy transfers. A failed or timed-out call completes its future exceptionally; nothing blocks.
+ * anti-entropy transfers. A failed or timed-out call completes its future exceptionally; nothing blocks, and the
+ * futures complete on the transport's event loop.
  */
 public final class PeerClient implements AutoCloseable {
-    private final Map<String, URI> bases = new HashMap<>();
+    private static final byte[] NO_BODY = new byte[0];
+    private static final int WARM_UP_ATTEMPTS = 100;
+    private static final long WARM_UP_RETRY_MS = 100;
+
     private final Map<String, PeerBatches> batchesByPeer = new HashMap<>();
-    private final ExecutorService executor;
-    private final HttpClient http;
+    private final PeerTransport transport;
     private final Duration requestTimeout;
     private final Duration bulkTimeout;
 
     public PeerClient(String self, Collection<Peer> peers, Duration requestTimeout) {
+        Map<String, InetSocketAddress> addresses = new HashMap<>();
         peers.forEach(peer -> {
-            bases.put(peer.name(), URI.create("http://" + peer.host() + ":" + peer.port()));
+            addresses.put(peer.name(), new InetSocketAddress(peer.host(), peer.port()));
             batchesByPeer.put(peer.name(), new PeerBatches(peer.name(), this));
         });
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "store-" + self + "-peers-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(requestTimeout)
-                .executor(executor).build();
+        this.transport = new PeerTransport(self, addresses, requestTimeout);
         this.requestTimeout = requestTimeout;
         Duration twentyTimes = requestTimeout.multipliedBy(20);
         this.bulkTimeout = twentyTimes.compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5) : twentyTimes;
     }
 
     /**
-     * Asks every peer for {@code /health} and ignores the answers: loads the HTTP client's classes and opens
-     * keep-alive connections before the first client request needs them.
+     * Sends every peer an empty merge until it answers (every {@value #WARM_UP_RETRY_MS} ms, at most
+     * {@value #WARM_UP_ATTEMPTS} times; peers of a starting cluster may not listen yet): loads the classes of both
+     * sides' HTTP and JSON paths and leaves a keep-alive connection in the pool before the first client write needs
+     * one. Without it a cold JVM's first replicated write can miss a short quorum timeout.
      */
-    public void warmUp() {
-        bases.keySet().forEach(peer -> call(peer, HttpRequest.newBuilder().GET(), "/health", requestTimeout)
-                .exceptionally(failure -> null));
+    public void warmUp(ScheduledExecutorService timer) {
+        batchesByPeer.keySet().forEach(peer -> warmUp(peer, WARM_UP_ATTEMPTS, timer));
+    }
+
+    private void warmUp(String peer, int attemptsLeft, ScheduledExecutorService timer) {
+        merge(peer, List.of()).whenComplete((done, failure) -> {
+            if (failure != null && attemptsLeft > 1 && !timer.isShutdown()) {
+                timer.schedule(() -> warmUp(peer, attemptsLeft - 1, timer), WARM_UP_RETRY_MS, TimeUnit.MILLISECONDS);
+            }
+        });
     }
 
     /**
@@ -74,53 +75,42 @@ public final class PeerClient implements AutoCloseable {
 
     /** One merge request with a batch of writes, bounded by the request timeout. */
     CompletableFuture<Void> replicate(String peer, List<VersionCodec.Entry> entries) {
-        return call(peer, post(Wire.write(Wire.entries(entries))), "/internal/merge", requestTimeout).thenApply(body -> null);
+        return call(peer, HttpMethod.POST, "/internal/merge", Wire.write(Wire.entries(entries)), requestTimeout).thenApply(body -> null);
     }
 
     /** Sends many entries for a replica to merge (hints, anti-entropy); completes when it has applied them. */
     public CompletableFuture<Void> merge(String peer, List<VersionCodec.Entry> entries) {
-        return call(peer, post(Wire.write(Wire.entries(entries))), "/internal/merge", bulkTimeout).thenApply(body -> null);
+        return call(peer, HttpMethod.POST, "/internal/merge", Wire.write(Wire.entries(entries)), bulkTimeout).thenApply(body -> null);
     }
 
     /** Every version the peer keeps of {@code key}. */
     public CompletableFuture<List<Version>> read(String peer, String key) {
         String path = "/internal/kv/" + URLEncoder.encode(key, StandardCharsets.UTF_8).replace("+", "%20");
-        return call(peer, HttpRequest.newBuilder().GET(), path, requestTimeout)
+        return call(peer, HttpMethod.GET, path, NO_BODY, requestTimeout)
                 .thenApply(body -> Wire.entry(Wire.read(body, Wire.WireEntry.class)).versions());
     }
 
     /** The peer's anti-entropy bucket hashes over the keys it shares with {@code self}. */
     CompletableFuture<long[]> bucketHashes(String peer, String self) {
-        return call(peer, HttpRequest.newBuilder().GET(), "/internal/buckets?with=" + self, bulkTimeout)
+        return call(peer, HttpMethod.GET, "/internal/buckets?with=" + self, NO_BODY, bulkTimeout)
                 .thenApply(body -> Wire.read(body, Wire.BucketHashes.class).hashes());
     }
 
     /** The peer's entries in {@code buckets} among the keys it shares with {@code self}. */
     CompletableFuture<List<VersionCodec.Entry>> entriesIn(String peer, String self, List<Integer> buckets) {
         byte[] request = Wire.write(new Wire.BucketRequest(self, buckets));
-        return call(peer, post(request), "/internal/entries", bulkTimeout)
+        return call(peer, HttpMethod.POST, "/internal/entries", request, bulkTimeout)
                 .thenApply(body -> Wire.read(body, Wire.WireEntries.class).entries().stream().map(Wire::entry).toList());
     }
 
-    private static HttpRequest.Builder post(byte[] body) {
-        return HttpRequest.newBuilder().POST(BodyPublishers.ofByteArray(body)).header("Content-Type", "application/json");
-    }
-
-    private CompletableFuture<byte[]> call(String peer, HttpRequest.Builder request, String path, Duration timeout) {
-        URI base = bases.get(peer);
-        if (base == null) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("no such peer: " + peer));
-        }
-        HttpRequest built = request.uri(base.resolve(path)).timeout(timeout).build();
-        return http.sendAsync(built, BodyHandlers.ofByteArray()).thenApply(response -> body(peer, path, response));
-    }
-
-    private static byte[] body(String peer, String path, HttpResponse<byte[]> response) {
-        if (response.statusCode() / 100 != 2) {
-            throw new PeerCallException(peer + " answered " + response.statusCode() + " to " + path + ": "
-                    + new String(response.body(), StandardCharsets.UTF_8).trim());
-        }
-        return response.body();
+    private CompletableFuture<byte[]> call(String peer, HttpMethod method, String path, byte[] body, Duration timeout) {
+        return transport.call(peer, method, path, body, timeout).thenApply(answer -> {
+            if (answer.status() / 100 != 2) {
+                throw new PeerCallException(peer + " answered " + answer.status() + " to " + path + ": "
+                        + new String(answer.body(), StandardCharsets.UTF_8).trim());
+            }
+            return answer.body();
+        });
     }
 
     /** A peer answered, but not with success. */
@@ -134,11 +124,6 @@ public final class PeerClient implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        transport.close();
     }
 }

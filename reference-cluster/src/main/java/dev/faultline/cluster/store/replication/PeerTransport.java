@@ -1,0 +1,202 @@
+package dev.faultline.cluster.store.replication;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.pool.AbstractChannelPoolHandler;
+import io.netty.channel.pool.ChannelHealthChecker;
+import io.netty.channel.pool.ChannelPool;
+import io.netty.channel.pool.SimpleChannelPool;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * HTTP/1.1 calls to peer nodes on Netty: one event-loop thread per node, and per peer a pool of keep-alive
+ * connections (Netty's {@link SimpleChannelPool}, LIFO, checked open before reuse) each carrying one exchange at a
+ * time. A call that times out closes its connection, so a late answer can never be taken for the next call's.
+ * Callbacks of the returned futures run on the event loop: they must not block.
+ */
+final class PeerTransport implements AutoCloseable {
+    /** Anti-entropy answers carry whole buckets of entries. */
+    private static final int MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
+    private static final AttributeKey<Exchange> EXCHANGE = AttributeKey.valueOf("faultline-peer-exchange");
+
+    /** A peer's answer: its status and body. */
+    record Answer(int status, byte[] body) {
+    }
+
+    private final EventLoopGroup group;
+    private final Map<String, ChannelPool> pools;
+    private final Map<String, InetSocketAddress> addresses;
+
+    PeerTransport(String self, Map<String, InetSocketAddress> addresses, Duration connectTimeout) {
+        this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("store-" + self + "-peers", true),
+                NioIoHandler.newFactory());
+        this.addresses = Map.copyOf(addresses);
+        Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+        java.util.HashMap<String, ChannelPool> byPeer = new java.util.HashMap<>();
+        this.addresses.forEach((peer, address) -> byPeer.put(peer, new SimpleChannelPool(
+                bootstrap.clone().remoteAddress(address), new PipelineSetup(), ChannelHealthChecker.ACTIVE, true)));
+        this.pools = Map.copyOf(byPeer);
+    }
+
+    /**
+     * Sends one request to {@code peer}; completes with its answer, or exceptionally when the connection fails, or
+     * with an {@link HttpTimeoutException} when no answer came within {@code timeout}.
+     */
+    CompletableFuture<Answer> call(String peer, HttpMethod method, String path, byte[] body, Duration timeout) {
+        ChannelPool pool = pools.get(peer);
+        if (pool == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("no such peer: " + peer));
+        }
+        CompletableFuture<Answer> answer = new CompletableFuture<>();
+        pool.acquire().addListener((io.netty.util.concurrent.Future<Channel> acquired) -> {
+            if (!acquired.isSuccess()) {
+                answer.completeExceptionally(new IOException("cannot connect to " + peer + " at "
+                        + addresses.get(peer) + ": " + acquired.cause().getMessage(), acquired.cause()));
+                return;
+            }
+            Channel channel = acquired.getNow();
+            Exchange exchange = new Exchange(pool, channel, answer);
+            channel.attr(EXCHANGE).set(exchange);
+            exchange.timer = channel.eventLoop().schedule(() -> exchange.fail(new HttpTimeoutException(
+                    peer + " did not answer " + method + " " + path + " within " + timeout.toMillis() + "ms")),
+                    timeout.toNanos(), TimeUnit.NANOSECONDS);
+            channel.writeAndFlush(request(method, path, body, addresses.get(peer))).addListener(written -> {
+                if (!written.isSuccess()) {
+                    exchange.fail(new IOException("cannot send to " + peer + ": " + written.cause().getMessage(),
+                            written.cause()));
+                }
+            });
+        });
+        return answer;
+    }
+
+    private static FullHttpRequest request(HttpMethod method, String path, byte[] body, InetSocketAddress peer) {
+        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, path,
+                body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
+        request.headers().set(HttpHeaderNames.HOST, peer.getHostString() + ":" + peer.getPort());
+        HttpUtil.setContentLength(request, body.length);
+        if (body.length > 0) {
+            request.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+        }
+        return request;
+    }
+
+    /** One request on one connection; whoever ends it first (answer, failure, timeout) gives the connection back. */
+    private static final class Exchange {
+        private final ChannelPool pool;
+        private final Channel channel;
+        private final CompletableFuture<Answer> answer;
+        private ScheduledFuture<?> timer;
+
+        Exchange(ChannelPool pool, Channel channel, CompletableFuture<Answer> answer) {
+            this.pool = pool;
+            this.channel = channel;
+            this.answer = answer;
+        }
+
+        private boolean end() {
+            if (!channel.attr(EXCHANGE).compareAndSet(this, null)) {
+                return false;
+            }
+            if (timer != null) {
+                timer.cancel(false);
+            }
+            return true;
+        }
+
+        void answered(FullHttpResponse response) {
+            if (!end()) {
+                return;
+            }
+            Answer result = new Answer(response.status().code(), ByteBufUtil.getBytes(response.content()));
+            if (!HttpUtil.isKeepAlive(response)) {
+                channel.close();
+            }
+            pool.release(channel);
+            answer.complete(result);
+        }
+
+        void fail(Throwable failure) {
+            if (!end()) {
+                return;
+            }
+            channel.close();
+            pool.release(channel);
+            answer.completeExceptionally(failure);
+        }
+    }
+
+    private static final class PipelineSetup extends AbstractChannelPoolHandler {
+        @Override
+        public void channelCreated(Channel channel) {
+            channel.pipeline()
+                    .addLast("http", new HttpClientCodec())
+                    .addLast("aggregate", new HttpObjectAggregator(MAX_RESPONSE_BYTES))
+                    .addLast("answer", new AnswerHandler());
+        }
+    }
+
+    private static final class AnswerHandler extends SimpleChannelInboundHandler<FullHttpResponse> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse response) {
+            Exchange exchange = ctx.channel().attr(EXCHANGE).get();
+            if (exchange != null) {
+                exchange.answered(response);
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+            Exchange exchange = ctx.channel().attr(EXCHANGE).get();
+            if (exchange != null) {
+                exchange.fail(new IOException("the connection to " + ctx.channel().remoteAddress() + " closed before an answer"));
+            }
+            super.channelInactive(ctx);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            Exchange exchange = ctx.channel().attr(EXCHANGE).get();
+            if (exchange != null) {
+                exchange.fail(cause);
+            }
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        pools.values().forEach(ChannelPool::close);
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}
