@@ -96,7 +96,7 @@ public final class StoreNode implements AutoCloseable {
                 peers, metrics, config.requestTimeout());
         peers.warmUp(timer);
         long period = config.antiEntropyPeriod().toMillis();
-        timer.scheduleWithFixedDelay(() -> hints.deliver(peers), HINT_PERIOD_MS, HINT_PERIOD_MS, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(() -> hints.deliver(peers, timer), HINT_PERIOD_MS, HINT_PERIOD_MS, TimeUnit.MILLISECONDS);
         background.scheduleWithFixedDelay(antiEntropy::round, period, period, TimeUnit.MILLISECONDS);
         return new StoreNode(self, server, List.of(timer, background), peers, log, metrics);
     }
@@ -144,8 +144,20 @@ public final class StoreNode implements AutoCloseable {
     public void close() {
         server.close();
         executors.forEach(ScheduledExecutorService::shutdownNow);
+        awaitBackgroundWork();
         peers.close();
         log.close();
+    }
+
+    /** Lets interrupted anti-entropy and hint work end before the peer client they use is closed. */
+    private void awaitBackgroundWork() {
+        try {
+            for (ScheduledExecutorService executor : executors) {
+                executor.awaitTermination(2, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

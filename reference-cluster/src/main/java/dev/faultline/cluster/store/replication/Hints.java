@@ -8,12 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Hinted handoff: writes a coordinator could not deliver to a replica, kept (merged per key, in memory) and sent
- * again until the replica takes them. One delivery per replica is in flight at a time.
+ * again until the replica takes them. One delivery per replica is in flight at a time; a delivery that succeeds
+ * while more hints wait starts the next batch at once, so a long backlog streams instead of waiting for the next
+ * tick.
  */
 public final class Hints {
     private static final Logger LOG = LoggerFactory.getLogger(Hints.class);
@@ -41,34 +45,47 @@ public final class Hints {
         return byPeer.values().stream().mapToInt(Map::size).sum();
     }
 
-    /** Starts delivering each replica's hints, a batch at a time; returns at once. */
-    public void deliver(PeerClient peers) {
-        byPeer.forEach((peer, hints) -> {
-            if (hints.isEmpty() || !delivering.add(peer)) {
+    /**
+     * Starts delivering each replica's hints, a batch at a time; returns at once. The next batch after a successful
+     * one is prepared on {@code next} (not on the peer client's event loop).
+     */
+    public void deliver(PeerClient peers, Executor next) {
+        byPeer.forEach((peer, hints) -> deliver(peer, hints, peers, next));
+    }
+
+    private void deliver(String peer, Map<String, List<Version>> hints, PeerClient peers, Executor next) {
+        if (hints.isEmpty() || !delivering.add(peer)) {
+            return;
+        }
+        List<VersionCodec.Entry> batch = new ArrayList<>();
+        for (Map.Entry<String, List<Version>> hint : hints.entrySet()) {
+            batch.add(new VersionCodec.Entry(hint.getKey(), hint.getValue()));
+            if (batch.size() == BATCH) {
+                break;
+            }
+        }
+        peers.merge(peer, batch).whenComplete((done, failure) -> {
+            if (failure != null) {
+                delivering.remove(peer);
+                LOG.debug("{} hints for {} not delivered yet: {}", batch.size(), peer, failure.toString());
                 return;
             }
-            List<VersionCodec.Entry> batch = new ArrayList<>();
-            for (Map.Entry<String, List<Version>> hint : hints.entrySet()) {
-                batch.add(new VersionCodec.Entry(hint.getKey(), hint.getValue()));
-                if (batch.size() == BATCH) {
-                    break;
+            int delivered = 0;
+            for (VersionCodec.Entry entry : batch) {
+                // a hint merged with a newer write meanwhile stays for the next delivery
+                if (hints.remove(entry.key(), entry.versions())) {
+                    delivered++;
                 }
             }
-            peers.merge(peer, batch).whenComplete((done, failure) -> {
-                delivering.remove(peer);
-                if (failure != null) {
-                    LOG.debug("{} hints for {} not delivered yet: {}", batch.size(), peer, failure.toString());
-                    return;
+            metrics.hintsDelivered(delivered);
+            delivering.remove(peer);
+            if (!hints.isEmpty()) {
+                try {
+                    next.execute(() -> deliver(peer, hints, peers, next));
+                } catch (RejectedExecutionException stopping) {
+                    // the node is closing: what is left stays undelivered, as hints are not logged
                 }
-                int delivered = 0;
-                for (VersionCodec.Entry entry : batch) {
-                    // a hint merged with a newer write meanwhile stays for the next delivery
-                    if (hints.remove(entry.key(), entry.versions())) {
-                        delivered++;
-                    }
-                }
-                metrics.hintsDelivered(delivered);
-            });
+            }
         });
     }
 }

@@ -77,6 +77,9 @@ final class PeerTransport implements AutoCloseable {
         if (pool == null) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("no such peer: " + peer));
         }
+        if (group.isShuttingDown()) {
+            return CompletableFuture.failedFuture(new IOException("the node is stopping: no call to " + peer));
+        }
         CompletableFuture<Answer> answer = new CompletableFuture<>();
         pool.acquire().addListener((io.netty.util.concurrent.Future<Channel> acquired) -> {
             if (!acquired.isSuccess()) {
