@@ -181,7 +181,12 @@ class StoreApiIT {
                 .contains("store_requests_seconds_count{node=\"n1\",op=\"put\",status=\"204\"} 1")
                 .contains("store_requests_seconds_count{node=\"n1\",op=\"get\",status=\"200\"} 1")
                 .contains("store_hints_pending{node=\"n1\"} 0.0")
-                .contains("# TYPE store_replication_lag_seconds");
+                .contains("# TYPE store_replication_lag_seconds")
+                .contains("store_anti_entropy_rounds_total{node=\"n1\"} 0.0")
+                .contains("store_anti_entropy_keys_repaired_total{node=\"n1\"} 0.0")
+                .as("quorum failures are served from the start, at zero")
+                .contains("store_quorum_failures_total{node=\"n1\",op=\"write\"} 0.0")
+                .contains("store_quorum_failures_total{node=\"n1\",op=\"read\"} 0.0");
     }
 
     private HttpResponse<String> send(String path, HttpRequest.Builder request) throws Exception {

@@ -38,6 +38,8 @@ public final class StoreMetrics {
                 .description("stale replicas sent the merged state after a read").register(registry);
         hintsDelivered = Counter.builder("store.hints.delivered")
                 .description("hinted writes delivered to their replica").register(registry);
+        quorumFailures("write");
+        quorumFailures("read");
     }
 
     /** Registers the gauge of hints waiting for their replica. */
@@ -59,9 +61,12 @@ public final class StoreMetrics {
     }
 
     void quorumFailure(String op) {
-        Counter.builder("store.quorum.failures").tag("op", op)
-                .description("requests answered 503 because a quorum could not be reached").register(registry)
-                .increment();
+        quorumFailures(op).increment();
+    }
+
+    private Counter quorumFailures(String op) {
+        return Counter.builder("store.quorum.failures").tag("op", op)
+                .description("requests answered 503 because a quorum could not be reached").register(registry);
     }
 
     void antiEntropyRound(int keysRepaired) {
