@@ -81,6 +81,17 @@ final class TestCluster implements AutoCloseable {
         links.values().forEach(TcpRelay::restore);
     }
 
+    /**
+     * Waits until every node has coordinated one write of {@code key} (up to 30 s): a quorum cluster's first writes in
+     * a fresh JVM on a loaded machine can miss a short request timeout while classes load and connections open.
+     */
+    void awaitWritable(String key) {
+        for (String node : nodes.keySet()) {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> put(node, key, node).statusCode() == 204);
+        }
+    }
+
     HttpResponse<String> put(String node, String key, String value, String... headers) throws Exception {
         return send(node, "/kv/" + key, HttpRequest.newBuilder().PUT(BodyPublishers.ofString(value)), headers);
     }

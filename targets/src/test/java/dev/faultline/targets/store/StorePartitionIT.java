@@ -66,6 +66,8 @@ class StorePartitionIT {
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                         cluster.put(node, "warm-up", node).statusCode()).as("a fresh JVM's first writes").isEqualTo(204));
             }
+            double writeFailuresBefore = quorumFailures(cluster, "write");
+            double readFailuresBefore = quorumFailures(cluster, "read");
             cluster.partition(Set.of("n1"));
 
             HttpResponse<String> minorityWrite = cluster.put("n1", "balance", "100");
@@ -83,9 +85,8 @@ class StorePartitionIT {
             assertThat(minorityRead.body()).contains("quorum not reached: 1 of 2 read answers");
             assertThat(majorityRead.statusCode()).isEqualTo(200);
             assertThat(majorityRead.body()).isEqualTo("200");
-            String metrics = cluster.send("n1", "/metrics", HttpRequest.newBuilder().GET()).body();
-            assertThat(metrics).contains("store_quorum_failures_total{node=\"n1\",op=\"write\"} 1.0")
-                    .contains("store_quorum_failures_total{node=\"n1\",op=\"read\"} 1.0");
+            assertThat(quorumFailures(cluster, "write") - writeFailuresBefore).as("n1's write quorum failures").isEqualTo(1.0);
+            assertThat(quorumFailures(cluster, "read") - readFailuresBefore).as("n1's read quorum failures").isEqualTo(1.0);
 
             cluster.heal();
 
@@ -95,5 +96,13 @@ class StorePartitionIT {
                 assertThat(healed.body()).as("the majority's later write wins once n1 is back").isEqualTo("200");
             });
         }
+    }
+
+    /** n1's {@code store_quorum_failures_total} for {@code op}, from its /metrics. */
+    private static double quorumFailures(StoreProcessCluster cluster, String op) throws Exception {
+        String prefix = "store_quorum_failures_total{node=\"n1\",op=\"" + op + "\"} ";
+        return cluster.send("n1", "/metrics", HttpRequest.newBuilder().GET()).body().lines()
+                .filter(line -> line.startsWith(prefix))
+                .mapToDouble(line -> Double.parseDouble(line.substring(prefix.length()))).findFirst().orElseThrow();
     }
 }
