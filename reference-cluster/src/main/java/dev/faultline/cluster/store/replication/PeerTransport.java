@@ -27,10 +27,12 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
@@ -62,7 +64,7 @@ final class PeerTransport implements AutoCloseable {
         Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
-        java.util.HashMap<String, ChannelPool> byPeer = new java.util.HashMap<>();
+        Map<String, ChannelPool> byPeer = new HashMap<>();
         this.addresses.forEach((peer, address) -> byPeer.put(peer, new SimpleChannelPool(
                 bootstrap.clone().remoteAddress(address), new PipelineSetup(), ChannelHealthChecker.ACTIVE, true)));
         this.pools = Map.copyOf(byPeer);
@@ -81,7 +83,7 @@ final class PeerTransport implements AutoCloseable {
             return CompletableFuture.failedFuture(new IOException("the node is stopping: no call to " + peer));
         }
         CompletableFuture<Answer> answer = new CompletableFuture<>();
-        pool.acquire().addListener((io.netty.util.concurrent.Future<Channel> acquired) -> {
+        pool.acquire().addListener((Future<Channel> acquired) -> {
             if (!acquired.isSuccess()) {
                 answer.completeExceptionally(new IOException("cannot connect to " + peer + " at "
                         + addresses.get(peer) + ": " + acquired.cause().getMessage(), acquired.cause()));
