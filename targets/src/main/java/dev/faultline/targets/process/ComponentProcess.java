@@ -24,8 +24,12 @@ import java.util.stream.Stream;
  * <p>The child holds a pipe to this JVM on its stdin and exits when it ends, so it does not outlive the runner.
  */
 public final class ComponentProcess implements ProcessControl, AutoCloseable {
-    /** How long a component may take from launch to its ready line. */
-    public static final Duration START_TIMEOUT = Duration.ofSeconds(15);
+    /**
+     * How long a component may take from launch to its ready line: 30 s, or the whole seconds of the system property
+     * {@code faultline.start-timeout-seconds} (a JVM start on a busy 2-core machine can take most of that).
+     */
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(
+            Long.getLong("faultline.start-timeout-seconds", 30L));
     private static final long STOP_GRACE_MS = 5_000;
     private static final int LOG_TAIL_LINES = 20;
     private static final long READY_POLL_MS = 20;
