@@ -34,7 +34,7 @@ final class ConvergenceCheck implements Check {
             c.differingKeys().forEach(key -> details.add("differing key: " + key));
             return List.of(new Verdict(name, "convergence", WINDOW, false, null, limitMs, "ms",
                     "the store nodes had not converged " + Numbers.ms(lastPollMs - c.fromMs()) + " after the last heal ("
-                            + c.polls().size() + " polls); apart: " + String.join(", ", c.apart())
+                            + c.polls().size() + " poll" + (c.polls().size() == 1 ? "" : "s") + "); apart: " + String.join(", ", c.apart())
                             + (c.differingKeys().isEmpty() ? "" : "; differing keys include "
                             + String.join(", ", c.differingKeys().subList(0, Math.min(5, c.differingKeys().size()))))
                             + "; within " + Numbers.ms(limitMs), details));
