@@ -17,7 +17,25 @@ public final class Checks {
         if (spec.availability() != null) {
             return new AvailabilityCheck(spec.availability());
         }
-        return new ErrorRateCheck(spec.errorRate());
+        if (spec.errorRate() != null) {
+            return new ErrorRateCheck(spec.errorRate());
+        }
+        if (spec.convergence() != null) {
+            return new ConvergenceCheck(spec.convergence());
+        }
+        if (spec.lostWrites() != null) {
+            return new LostWritesCheck(spec.lostWrites());
+        }
+        if (spec.staleReads() != null) {
+            return new StaleReadsCheck(spec.staleReads());
+        }
+        if (spec.rateLimit() != null) {
+            return new RateLimitCheck(spec.rateLimit());
+        }
+        if (spec.breaker() != null) {
+            return new BreakerCheck(spec.breaker());
+        }
+        return new FailoverCheck(spec.failover());
     }
 
     public static List<Verdict> evaluate(List<CheckSpec> specs, RunRecord record) {

@@ -36,6 +36,8 @@ public final class Numbers {
         return switch (unit) {
             case "ms" -> ms(value);
             case "%" -> percent(value);
+            case "/s" -> String.format(Locale.ROOT, value >= 100 ? "%.0f/s" : "%.1f/s", value);
+            case "writes", "requests" -> String.format(Locale.ROOT, "%.0f %s", value, unit);
             default -> String.format(Locale.ROOT, "%.3g %s", value, unit);
         };
     }

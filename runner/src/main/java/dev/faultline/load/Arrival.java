@@ -16,6 +16,9 @@ final class Arrival {
     /** The rendered key and body of a request whose successes are acknowledged writes; null otherwise. */
     String ackKey;
     String ackElement;
+    /** The key of a set workload's read, and the body it returned (kept for the stale-reads check); null otherwise. */
+    String readKey;
+    String readBody;
     /** The closed-model user that sent it; null in the open model. */
     VirtualUser user;
 

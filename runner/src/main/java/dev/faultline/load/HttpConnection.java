@@ -62,6 +62,9 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             }
             Arrival arrival = current;
             current = null;
+            if (arrival.readKey != null && response.status().code() == 200) {
+                arrival.readBody = response.content().toString(java.nio.charset.StandardCharsets.UTF_8);
+            }
             pool.answered(arrival, response.status().code());
             if (HttpUtil.isKeepAlive(response)) {
                 pool.ready(this);

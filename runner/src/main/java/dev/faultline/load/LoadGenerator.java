@@ -194,6 +194,9 @@ public final class LoadGenerator implements AutoCloseable {
             if (errorOrNull == null && arrival.ackKey != null) {
                 recorder.acknowledge(name, arrival.ackKey, arrival.ackElement, endNanos);
             }
+            if (errorOrNull == null && arrival.readKey != null) {
+                recorder.read(arrival.readKey, arrival.intendedNanos, endNanos, arrival.readBody);
+            }
         } finally {
             completed.increment();
             outstanding.decrementAndGet();

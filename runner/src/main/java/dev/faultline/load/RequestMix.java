@@ -18,6 +18,8 @@ final class RequestMix {
     private final int[] cumulativeWeights;
     private final SplittableRandom random;
     private final Variables vars;
+    /** Per request: whether it is the set workload's read, whose key and returned set the stale-reads check needs. */
+    private final boolean[] setReads;
 
     RequestMix(LoadSpec load, URI base, SplittableRandom random) {
         this.specs = load.requests();
@@ -28,6 +30,7 @@ final class RequestMix {
         renderers = new RequestRenderer[specs.size()];
         timeoutNanos = new long[specs.size()];
         cumulativeWeights = new int[specs.size()];
+        setReads = new boolean[specs.size()];
         int sum = 0;
         for (int i = 0; i < specs.size(); i++) {
             RequestSpec spec = specs.get(i);
@@ -35,6 +38,7 @@ final class RequestMix {
             timeoutNanos[i] = (spec.timeout() != null ? spec.timeout() : load.timeout()).toNanos();
             sum += spec.weight();
             cumulativeWeights[i] = sum;
+            setReads[i] = load.workload() == dev.faultline.plan.Workload.SET && spec.method().equals("GET");
         }
     }
 
@@ -64,6 +68,9 @@ final class RequestMix {
         if (specs.get(index).ackLog()) {
             arrival.ackKey = vars.key();
             arrival.ackElement = renderer.lastBody() == null ? "" : renderer.lastBody();
+        }
+        if (setReads[index]) {
+            arrival.readKey = vars.key();
         }
         return arrival;
     }

@@ -6,10 +6,13 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /** One check of the plan; exactly one kind is given and its key is the check's type. */
-public record CheckSpec(LatencyCheck latency, AvailabilityCheck availability, ErrorRateCheck errorRate) {
+public record CheckSpec(LatencyCheck latency, AvailabilityCheck availability, ErrorRateCheck errorRate,
+        ConvergenceCheck convergence, LostWritesCheck lostWrites, StaleReadsCheck staleReads,
+        RateLimitCheck rateLimit, BreakerCheck breaker, FailoverCheck failover) {
 
     /** The check kinds, by their plan keys. */
-    public static final List<String> KINDS = List.of("latency", "availability", "error-rate");
+    public static final List<String> KINDS = List.of("latency", "availability", "error-rate", "convergence",
+            "lost-writes", "stale-reads", "rate-limit", "breaker", "failover");
 
     /** What every kind of check has: a type (its plan key), an optional name, a window and maybe a request. */
     public interface Kind {
@@ -25,8 +28,14 @@ public record CheckSpec(LatencyCheck latency, AvailabilityCheck availability, Er
         }
     }
 
+    /** A check of one of the first three kinds. */
+    public CheckSpec(LatencyCheck latency, AvailabilityCheck availability, ErrorRateCheck errorRate) {
+        this(latency, availability, errorRate, null, null, null, null, null, null);
+    }
+
     public CheckSpec {
-        if (given(latency, availability, errorRate).count() != 1) {
+        if (given(latency, availability, errorRate, convergence, lostWrites, staleReads, rateLimit, breaker, failover)
+                .count() != 1) {
             throw new IllegalArgumentException("a check has exactly one kind: " + String.join(", ", KINDS));
         }
     }
@@ -35,9 +44,13 @@ public record CheckSpec(LatencyCheck latency, AvailabilityCheck availability, Er
         return Stream.of(kinds).filter(Objects::nonNull);
     }
 
+    private Stream<Kind> all() {
+        return given(latency, availability, errorRate, convergence, lostWrites, staleReads, rateLimit, breaker, failover);
+    }
+
     /** The one kind this check is. */
     public Kind kind() {
-        return given(latency, availability, errorRate).findFirst().orElseThrow();
+        return all().findFirst().orElseThrow();
     }
 
     public String type() {
@@ -106,6 +119,141 @@ public record CheckSpec(LatencyCheck latency, AvailabilityCheck availability, Er
         @Override
         public String type() {
             return "error-rate";
+        }
+    }
+
+    /**
+     * After the last heal (or the load's end, with no faults), every store node reports the same digest within
+     * {@code within}.
+     */
+    public record ConvergenceCheck(String name, Duration within) implements Kind {
+        public ConvergenceCheck {
+            if (within == null) {
+                throw new IllegalArgumentException("a convergence check needs 'within', e.g. 5s");
+            }
+        }
+
+        @Override
+        public String type() {
+            return "convergence";
+        }
+
+        @Override
+        public String window() {
+            return Windows.ALL;
+        }
+    }
+
+    /** Set workload: at most {@code max} acknowledged elements are missing from a replica of their key, after convergence. */
+    public record LostWritesCheck(String name, Long max) implements Kind {
+        public LostWritesCheck {
+            if (max == null) {
+                throw new IllegalArgumentException("a lost-writes check needs 'max', e.g. 0");
+            }
+            if (max < 0) {
+                throw new IllegalArgumentException("max must be at least 0, not " + max);
+            }
+        }
+
+        @Override
+        public String type() {
+            return "lost-writes";
+        }
+
+        @Override
+        public String window() {
+            return Windows.ALL;
+        }
+    }
+
+    /**
+     * Set workload: the share of reads (by the time they began) in a window that lacked an element whose add was
+     * acknowledged before the read began, at most {@code max}.
+     */
+    public record StaleReadsCheck(String name, String window, Percentage max) implements Kind {
+        public StaleReadsCheck {
+            window = window == null ? Windows.ALL : window;
+            if (max == null) {
+                throw new IllegalArgumentException("a stale-reads check needs 'max', e.g. 0% or 1%");
+            }
+        }
+
+        @Override
+        public String type() {
+            return "stale-reads";
+        }
+    }
+
+    /**
+     * Per client (or only {@code client}): the accepted rate lies within {@code tolerance} (a share of the limit) of
+     * the smaller of {@code limit} and the rate the client sent, and every request refused was answered 429, none
+     * 5xx or timed out.
+     */
+    public record RateLimitCheck(String name, Rate limit, Percentage tolerance, String client) implements Kind {
+        public RateLimitCheck {
+            if (limit == null) {
+                throw new IllegalArgumentException("a rate-limit check needs 'limit', e.g. 50/s");
+            }
+            tolerance = tolerance == null ? new Percentage(10) : tolerance;
+        }
+
+        @Override
+        public String type() {
+            return "rate-limit";
+        }
+
+        @Override
+        public String window() {
+            return Windows.ALL;
+        }
+    }
+
+    /**
+     * The breaker of store node {@code backend}: opens within {@code opens-within} of the start of the first fault on
+     * that node, answers fast while open (p99 of its 5xx at most {@code fast-fail}) and closes within
+     * {@code recovers-within} of that fault's heal.
+     */
+    public record BreakerCheck(String name, String backend, Duration opensWithin, Duration recoversWithin,
+            Duration fastFail) implements Kind {
+        public BreakerCheck {
+            if (backend == null || backend.isBlank()) {
+                throw new IllegalArgumentException("a breaker check needs 'backend', the store node whose breaker it watches, e.g. n1");
+            }
+            if (opensWithin == null && recoversWithin == null && fastFail == null) {
+                throw new IllegalArgumentException("a breaker check needs at least one of opens-within, recovers-within, fast-fail");
+            }
+        }
+
+        @Override
+        public String type() {
+            return "breaker";
+        }
+
+        @Override
+        public String window() {
+            return Windows.ALL;
+        }
+    }
+
+    /**
+     * When the primary balancer dies, the longest run of failed requests (from the first failure to the next success)
+     * lasts at most {@code max-downtime}.
+     */
+    public record FailoverCheck(String name, Duration maxDowntime) implements Kind {
+        public FailoverCheck {
+            if (maxDowntime == null) {
+                throw new IllegalArgumentException("a failover check needs 'max-downtime', e.g. 3s");
+            }
+        }
+
+        @Override
+        public String type() {
+            return "failover";
+        }
+
+        @Override
+        public String window() {
+            return Windows.ALL;
         }
     }
 }

@@ -124,6 +124,7 @@ final class PlanValidator {
                 problem(at + ".request", "no request is named '" + request + "'",
                         Suggestions.hint(request, requestNames, "requests of load.requests"));
             }
+            needs(c, at);
             if (!windows.contains(window)) {
                 problem(at + ".window", "no window is named '" + window + "'",
                         Suggestions.hint(window, windows, "windows"));
@@ -131,6 +132,33 @@ final class PlanValidator {
                 problem(at + ".window", "window '" + window + "' needs faults, and the plan has none",
                         "use window 'all', or add a fault under 'faults'");
             }
+        }
+    }
+
+    /** What each kind of check needs of the target and the load. */
+    private void needs(CheckSpec c, String at) {
+        ClusterSpec cluster = plan.target().cluster();
+        boolean setWorkload = plan.load().workload() == Workload.SET;
+        if ((c.convergence() != null || c.lostWrites() != null) && cluster == null) {
+            problem(at, "a " + c.type() + " check needs store nodes to read, and the " + plan.target().kind()
+                    + " target has none", "use target.cluster, or remove the check");
+        }
+        if ((c.lostWrites() != null || c.staleReads() != null) && !setWorkload) {
+            problem(at, "a " + c.type() + " check needs the set workload, whose every element is unique",
+                    "set load.workload: set (and target.cluster.store.conflicts: set-union)");
+        }
+        if (c.breaker() != null) {
+            List<String> nodes = cluster == null ? List.of() : cluster.storeNodes();
+            if (!nodes.contains(c.breaker().backend())) {
+                problem(at + ".backend", "no store node is named '" + c.breaker().backend() + "'",
+                        Suggestions.hint(c.breaker().backend(), nodes, "store nodes"));
+            } else if (cluster.breaker() == null) {
+                problem(at, "a breaker check needs the balancer's breakers", "add target.cluster.breaker");
+            }
+        }
+        if (c.rateLimit() != null && cluster != null && cluster.limiter() == null) {
+            problem(at, "a rate-limit check needs a limiter: the reference cluster's balancer limits nobody without one",
+                    "add target.cluster.limiter, e.g. { rate: 50/s, burst: 10 }");
         }
     }
 

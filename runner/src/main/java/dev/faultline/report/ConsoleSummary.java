@@ -8,6 +8,8 @@ import java.util.Map;
 
 /** The summary a person reads in a terminal or a CI log: the load's figures, then a table of checks, then the verdict. */
 public final class ConsoleSummary {
+    /** Details shown per failed check; results.json has them all. */
+    private static final int MAX_DETAILS = 5;
     private final PrintWriter out;
 
     public ConsoleSummary(PrintWriter out) {
@@ -43,6 +45,10 @@ public final class ConsoleSummary {
             for (Verdict v : results.checks()) {
                 if (!v.passed()) {
                     out.println("  FAIL  " + v.message());
+                    v.details().stream().limit(MAX_DETAILS).forEach(d -> out.println("          " + d));
+                    if (v.details().size() > MAX_DETAILS) {
+                        out.println("          ... " + (v.details().size() - MAX_DETAILS) + " more in results.json");
+                    }
                 }
             }
         }
@@ -59,7 +65,11 @@ public final class ConsoleSummary {
     }
 
     private static String bound(Verdict v) {
-        return v.type().equals("availability") ? ">= " : "<= ";
+        return switch (v.type()) {
+            case "availability" -> ">= ";
+            case "rate-limit" -> v.unit().equals("/s") ? "~ " : "<= ";
+            default -> "<= ";
+        };
     }
 
     private static String errors(Map<String, Long> errors) {

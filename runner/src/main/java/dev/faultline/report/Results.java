@@ -23,7 +23,24 @@ public record Results(
         List<FaultRecord> faults,
         List<Verdict> checks,
         List<Second> series,
-        FaultsHealed faultsHealed) {
+        FaultsHealed faultsHealed,
+        Observations observations) {
+
+    /** Results without observations of the target. */
+    public Results(String plan, boolean passed, String error, String startedAt, long durationMs, long seed,
+            String target, Load load, Map<String, RequestResult> requests, List<FaultRecord> faults,
+            List<Verdict> checks, List<Second> series, FaultsHealed faultsHealed) {
+        this(plan, passed, error, startedAt, durationMs, seed, target, load, requests, faults, checks, series,
+                faultsHealed, null);
+    }
+
+    /**
+     * What was observed of the target (scraped metrics, convergence; replicas read back), as results.json writes it:
+     * null when nothing was observed (the run did not get that far).
+     */
+    public record Observations(List<dev.faultline.observe.MetricSeries> metrics,
+            dev.faultline.observe.Convergence convergence, dev.faultline.observe.ReplicaReadout replicas) {
+    }
 
     /**
      * What the fault layer found when it looked at the fault proxy after the run: {@code verified} when no toxic and no

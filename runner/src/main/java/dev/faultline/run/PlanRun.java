@@ -7,6 +7,8 @@ import dev.faultline.fault.FaultTypes;
 import dev.faultline.faults.network.HealCheck;
 import dev.faultline.load.LoadGenerator;
 import dev.faultline.load.LoadSummary;
+import dev.faultline.observe.Observations;
+import dev.faultline.observe.RunObservation;
 import dev.faultline.plan.Durations;
 import dev.faultline.plan.Plan;
 import dev.faultline.plan.RequestSpec;
@@ -81,6 +83,7 @@ public final class PlanRun {
         try (LoadGenerator generator = new LoadGenerator(plan.load(), target.serviceUri(), plan.seed(), clock, recorder);
              FaultSchedule faults = new FaultSchedule(plan.faults(), FaultTypes.into(target), clock,
                      e -> generator.stop())) {
+            RunObservation observation = null;
             Interruption interruption = Interruption.install(() -> {
                 generator.stop();
                 awaitQuietly(written);
@@ -92,6 +95,7 @@ public final class PlanRun {
                         plan.load().model().name().toLowerCase(java.util.Locale.ROOT),
                         Durations.format(plan.load().duration()), String.join(", ", names), plan.faults().size(),
                         plan.faults().size() == 1 ? "" : "s");
+                observation = RunObservation.start(plan, target, clock);
                 faults.start();
                 LoadSummary summary;
                 try (Progress progress = Progress.start(out, System.console() != null, clock,
@@ -102,8 +106,10 @@ public final class PlanRun {
                 HealCheck healed = target.verifyHealed();
                 Samples samples = recorder.finish();
                 report.writeAcknowledgements(samples.acknowledgements(), out);
+                Observations observations = observation.finish(faults.timeline(), summary.durationMs(),
+                        samples.acknowledgements());
                 RunRecord record = new RunRecord(plan, clock.startedAt(), clock.millisNow(), target.description(),
-                        summary, samples, faults.timeline());
+                        summary, samples, faults.timeline(), observations, recorder.reads(), recorder.failures());
                 List<Verdict> verdicts = Checks.evaluate(plan.checks(), record);
                 String error = faults.failure() != null ? faults.failure().getMessage()
                         : interruption.happened() ? "the run was interrupted before its end" : null;
@@ -116,6 +122,9 @@ public final class PlanRun {
                 throw new IllegalStateException("interrupted", e);
             } finally {
                 written.countDown();
+                if (observation != null) {
+                    observation.close();
+                }
                 interruption.remove();
                 recorder.close();
             }

@@ -35,6 +35,8 @@ public final class SampleRecorder implements AutoCloseable {
     private final TreeMap<Long, ClosedInterval> closed = new TreeMap<>();
     private final IntervalLog log;
     private final AckLog acks = new AckLog(AckLog.DEFAULT_CAPACITY);
+    private final FailureLog failures = new FailureLog(FailureLog.DEFAULT_CAPACITY);
+    private final ReadLog reads = new ReadLog(ReadLog.DEFAULT_CAPACITY);
     private final LongAdder errorsSoFar = new LongAdder();
     /** Reused for the live view and the .hlog's all-requests line, under their own locks. */
     private final Histogram liveSum = new Histogram(OpenInterval.HIGHEST_MICROS, OpenInterval.DIGITS);
@@ -98,6 +100,7 @@ public final class SampleRecorder implements AutoCloseable {
         } finally {
             phaser.writerCriticalSectionExit(phase);
         }
+        failures.add(Math.floorDiv(endNanos, 1_000_000L), latencyMicros, errorOrNull);
         if (errorOrNull != null) {
             errorsSoFar.increment();
         }
@@ -109,6 +112,24 @@ public final class SampleRecorder implements AutoCloseable {
      */
     public void acknowledge(String request, String key, String element, long endNanos) {
         acks.add(request, key, element, Math.floorDiv(endNanos, 1_000_000L));
+    }
+
+    /**
+     * Records a read of the set workload: its key, intended send and end time (run-relative nanoseconds) and the body
+     * it returned (null for a 404). Kept in a bounded {@link ReadLog}; see {@link #reads()}.
+     */
+    public void read(String key, long intendedNanos, long endNanos, String body) {
+        reads.add(key, Math.floorDiv(intendedNanos, 1_000_000L), Math.floorDiv(endNanos, 1_000_000L), body);
+    }
+
+    /** The failures recorded so far (the failover and breaker checks' input). */
+    public Failures failures() {
+        return failures.snapshot();
+    }
+
+    /** The set workload's reads recorded so far (the stale-reads check's input). */
+    public Reads reads() {
+        return reads.snapshot();
     }
 
     /**

@@ -18,6 +18,8 @@ final class FixedSamples implements Samples {
 
     private final List<String> names;
     private final List<Sample> samples = new ArrayList<>();
+    private final List<dev.faultline.sample.Acknowledgements.Ack> acks = new ArrayList<>();
+    private final List<dev.faultline.sample.ClientSecond> clientSeconds = new ArrayList<>();
 
     FixedSamples(String... names) {
         this.names = List.of(names);
@@ -35,6 +37,26 @@ final class FixedSamples implements Samples {
             samples.add(new Sample(request, second, 1_000, kind));
         }
         return this;
+    }
+
+    FixedSamples acked(String key, String element, long atMs) {
+        acks.add(new dev.faultline.sample.Acknowledgements.Ack("add", key, element, atMs));
+        return this;
+    }
+
+    FixedSamples client(String client, long second, long ok, long limited, long failed) {
+        clientSeconds.add(new dev.faultline.sample.ClientSecond(client, second * 1000, ok, limited, failed));
+        return this;
+    }
+
+    @Override
+    public dev.faultline.sample.Acknowledgements acknowledgements() {
+        return new dev.faultline.sample.Acknowledgements(acks, 0);
+    }
+
+    @Override
+    public List<dev.faultline.sample.ClientSecond> clientSeconds() {
+        return List.copyOf(clientSeconds);
     }
 
     @Override

@@ -31,4 +31,11 @@ final class Records {
         return new RunRecord(plan, Instant.EPOCH, 10_000, "test", new LoadSummary("open", 100, 100, 1000, 1000, 0, 10_000),
                 samples, List.of(faults));
     }
+
+    /** {@code record} with what was observed, the reads and the failures. */
+    static RunRecord with(RunRecord record, dev.faultline.observe.Observations observations,
+            dev.faultline.sample.Reads reads, dev.faultline.sample.Failures failures) {
+        return new RunRecord(record.plan(), record.startedAt(), record.durationMs(), record.targetDescription(),
+                record.load(), record.samples(), record.faults(), observations, reads, failures);
+    }
 }

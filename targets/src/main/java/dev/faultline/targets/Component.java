@@ -13,8 +13,10 @@ import java.util.Optional;
  * @param address        where it listens itself (not through the fault proxy)
  * @param processControl present when the component is its own OS process, which can then be crashed, paused and
  *                       restarted; empty for a component inside the runner's JVM
+ * @param metricsUrl     where it serves its metrics in Prometheus text format, when it does
  */
-public record Component(String name, Kind kind, InetSocketAddress address, Optional<ProcessControl> processControl) {
+public record Component(String name, Kind kind, InetSocketAddress address, Optional<ProcessControl> processControl,
+        Optional<URI> metricsUrl) {
 
     /** The kinds of component a target has. */
     public enum Kind { BALANCER, STORE, FAULT_PROXY }
@@ -24,6 +26,17 @@ public record Component(String name, Kind kind, InetSocketAddress address, Optio
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(processControl, "processControl");
+        Objects.requireNonNull(metricsUrl, "metricsUrl");
+    }
+
+    /** A component that serves no metrics (or whose metrics address is not known). */
+    public Component(String name, Kind kind, InetSocketAddress address, Optional<ProcessControl> processControl) {
+        this(name, kind, address, processControl, Optional.empty());
+    }
+
+    /** A copy that serves its metrics at {@code url}. */
+    public Component withMetrics(URI url) {
+        return new Component(name, kind, address, processControl, Optional.of(url));
     }
 
     /** A component inside the runner's JVM: no process of its own to control. */

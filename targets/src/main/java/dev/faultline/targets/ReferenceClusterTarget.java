@@ -86,12 +86,16 @@ public final class ReferenceClusterTarget implements Target {
         List<ComponentDescription> nodes = storeNodes(host);
         List<Backend> backends = new ArrayList<>();
         for (Component node : startAll(nodes, Component.Kind.STORE)) {
+            components.put(node.name(), node.withMetrics(node.url().resolve("/metrics")));
             Link link = addLink("lb", node.name(), node.address());
             backends.add(new Backend(node.name(), link.listen()));
         }
+        int metricsPort = FreePorts.pick(host, List.of("lb-metrics")).get("lb-metrics");
         ComponentDescription lb = new ComponentDescription(ComponentKind.BALANCER,
-                new BalancerConfig("lb", host, 0, backends, config.backendTimeout()).withSettings(config.balancer()));
+                new BalancerConfig("lb", host, 0, backends, config.backendTimeout(), metricsPort, null)
+                        .withSettings(config.balancer()));
         Component balancer = startAll(List.of(lb), Component.Kind.BALANCER).get(0);
+        components.put(balancer.name(), balancer.withMetrics(URI.create("http://" + host + ":" + metricsPort + "/metrics")));
         Link front = addLink("client", "lb", balancer.address());
         serviceUri = URI.create("http://" + host + ":" + front.listen().getPort());
     }
