@@ -193,6 +193,22 @@ public final class ComponentProcess implements ProcessControl, AutoCloseable {
         return process.isAlive();
     }
 
+    /** Linux: the state letter in {@code /proc/<pid>/stat} ('T': stopped); elsewhere what this object did last. */
+    @Override
+    public synchronized boolean isPaused() {
+        if (!process.isAlive()) {
+            return false;
+        }
+        Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
+        try {
+            String text = Files.readString(stat);
+            String afterName = text.substring(text.lastIndexOf(')') + 1).strip();
+            return afterName.startsWith("T") || afterName.startsWith("t");
+        } catch (IOException | RuntimeException e) {
+            return paused;
+        }
+    }
+
     @Override
     public synchronized void kill() {
         process.destroyForcibly();
