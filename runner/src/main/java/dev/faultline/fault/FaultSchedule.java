@@ -21,7 +21,7 @@ public final class FaultSchedule implements AutoCloseable {
     /** Threads to start and heal faults: a restart after a crash takes seconds and must not hold up other faults. */
     private static final int MAX_THREADS = 4;
     /** At most how long close waits for a start or heal under way: a restart's start timeout and health check. */
-    private static final long CLOSE_WAIT_SECONDS = 30;
+    private static final long CLOSE_WAIT_SECONDS = 45;
     private final List<ScheduledFault> faults = new ArrayList<>();
     private final FaultInjector injector;
     private final RunClock clock;

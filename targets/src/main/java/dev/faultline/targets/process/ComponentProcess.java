@@ -24,8 +24,11 @@ import java.util.stream.Stream;
  * <p>The child holds a pipe to this JVM on its stdin and exits when it ends, so it does not outlive the runner.
  */
 public final class ComponentProcess implements ProcessControl, AutoCloseable {
-    /** How long a component may take from launch to its ready line. */
-    public static final Duration START_TIMEOUT = Duration.ofSeconds(15);
+    /**
+     * How long a component may take from launch to its ready line. One component JVM alone was measured taking 9 s to
+     * its ready line on a shared two-core machine under load, and a cluster starts several at once.
+     */
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final long STOP_GRACE_MS = 5_000;
     private static final int LOG_TAIL_LINES = 20;
     private static final long READY_POLL_MS = 20;
