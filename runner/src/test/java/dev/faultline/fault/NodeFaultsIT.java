@@ -96,6 +96,14 @@ class NodeFaultsIT {
     @Test
     void aPausedNodeAnswersNothingAndThenEverythingQueuedWhenItResumes() throws Exception {
         FaultHandle pause = inject.inject(FaultSpec.pause("stop", Duration.ZERO, null, new PauseFault("n1")));
+        try {
+            pausedNodeAnswersNothing(pause);
+        } finally {
+            pause.heal();
+        }
+    }
+
+    private void pausedNodeAnswersNothing(FaultHandle pause) throws Exception {
         ProcessControl n1 = node("n1").processControl().orElseThrow();
         assertThat(n1.isPaused()).isTrue();
 
@@ -128,7 +136,14 @@ class NodeFaultsIT {
 
         FaultHandle crash = inject.inject(FaultSpec.crash("down", Duration.ZERO,
                 new CrashFault("n2", Duration.ofSeconds(5))));
+        try {
+            crashedNodeRefusesAndComesBack(crash, n2, pidBefore);
+        } finally {
+            crash.heal();
+        }
+    }
 
+    private void crashedNodeRefusesAndComesBack(FaultHandle crash, ProcessControl n2, long pidBefore) throws Exception {
         assertThat(n2.isAlive()).isFalse();
         assertThatThrownBy(() -> send(HttpRequest.newBuilder(on("n2", "/health")), Duration.ofSeconds(2)))
                 .isInstanceOf(ConnectException.class);
@@ -149,7 +164,14 @@ class NodeFaultsIT {
     void aClockSkewShiftsTheTimestampsTheNodeIssuesAndIsSetBackToZero() throws Exception {
         FaultHandle skew = inject.inject(FaultSpec.clockSkew("ahead", Duration.ZERO, null,
                 new ClockSkewFault("n1", "+60s")));
+        try {
+            skewShowsInTimestamps(skew);
+        } finally {
+            skew.heal();
+        }
+    }
 
+    private void skewShowsInTimestamps(FaultHandle skew) throws Exception {
         assertThat(json(on("n1", "/admin/clock")).get("skewMs").asLong()).isEqualTo(60_000);
         long before = System.currentTimeMillis();
         assertThat(put(on("n1", "/kv/skewed"), "from-the-future").statusCode()).isEqualTo(204);

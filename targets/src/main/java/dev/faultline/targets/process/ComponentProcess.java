@@ -219,18 +219,38 @@ public final class ComponentProcess implements ProcessControl, AutoCloseable {
         paused = false;
     }
 
+    /** SIGSTOP, then waits until the operating system reports the process stopped (delivery is asynchronous). */
     @Override
     public synchronized void pause() {
         requireAlive("pause");
         Signals.send("STOP", process.pid());
         paused = true;
+        awaitPaused(true);
     }
 
+    /** SIGCONT, then waits until the operating system no longer reports the process stopped. */
     @Override
     public synchronized void resume() {
         requireAlive("resume");
         Signals.send("CONT", process.pid());
         paused = false;
+        awaitPaused(false);
+    }
+
+    private void awaitPaused(boolean expected) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_GRACE_MS);
+        while (isPaused() != expected) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " (process " + process.pid() + ") is " + (expected ? "not " : "")
+                        + "stopped " + STOP_GRACE_MS / 1000 + " s after SIG" + (expected ? "STOP" : "CONT"));
+            }
+            try {
+                Thread.sleep(READY_POLL_MS / 4);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + name + " to " + (expected ? "stop" : "resume"), e);
+            }
+        }
     }
 
     @Override
