@@ -28,7 +28,7 @@ class NodeFaultInterruptIT {
         Process runner = startRunner(plan("interrupted", 2, ""
                 + "  - { name: stop, at: 0s, pause: { node: n1 } }\n"
                 + "  - { name: ahead, at: 0s, clock-skew: { node: n2, offset: 10s } }\n"));
-        await(() -> runner.descendants().anyMatch(NodeFaultInterruptIT::isStopped), 120);
+        awaitWhileRunning(runner, () -> runner.descendants().anyMatch(NodeFaultInterruptIT::isStopped), 120);
 
         runner.destroy();
 
@@ -47,7 +47,7 @@ class NodeFaultInterruptIT {
     @Test
     void sigtermWhileTheTargetIsStillStartingLeavesNoChildProcess() throws Exception {
         Process runner = startRunner(plan("starting", 3, "  - { at: 1s, for: 1s, pause: { node: n1 } }\n"));
-        await(() -> runner.descendants().findAny().isPresent(), 60);
+        awaitWhileRunning(runner, () -> runner.descendants().findAny().isPresent(), 60);
 
         runner.destroy();
 
@@ -94,6 +94,18 @@ class NodeFaultInterruptIT {
             return stat.substring(stat.lastIndexOf(')') + 1).strip().startsWith("T");
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** Waits for {@code condition}; fails with the runner's console if the runner ends first or it takes too long. */
+    private void awaitWhileRunning(Process runner, BooleanSupplier condition, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            if (!runner.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError((runner.isAlive() ? "not within " + seconds + "s" : "the runner ended first")
+                        + "; its console:\n" + Files.readString(dir.resolve("runner.log")));
+            }
+            Thread.sleep(20);
         }
     }
 
