@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -17,6 +18,10 @@ import java.util.function.Consumer;
  * a shutdown hook. A fault without {@code for} lasts until the schedule is closed.
  */
 public final class FaultSchedule implements AutoCloseable {
+    /** Threads to start and heal faults: a restart after a crash takes seconds and must not hold up other faults. */
+    private static final int MAX_THREADS = 4;
+    /** At most how long close waits for a start or heal under way: a restart's start timeout and health check. */
+    private static final long CLOSE_WAIT_SECONDS = 45;
     private final List<ScheduledFault> faults = new ArrayList<>();
     private final FaultInjector injector;
     private final RunClock clock;
@@ -34,11 +39,14 @@ public final class FaultSchedule implements AutoCloseable {
         this.injector = injector;
         this.clock = clock;
         this.onFailure = Objects.requireNonNull(onFailure);
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "faultline-faults");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(
+                Math.max(1, Math.min(faults.size(), MAX_THREADS)), r -> {
+                    Thread t = new Thread(r, "faultline-faults");
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.timer = pool;
     }
 
     /** Schedules every fault relative to the clock's time zero. */
@@ -48,22 +56,22 @@ public final class FaultSchedule implements AutoCloseable {
             timer.schedule(() -> begin(fault), Math.max(0, startDelay), TimeUnit.NANOSECONDS);
             if (fault.spec.duration() != null) {
                 long endDelay = fault.spec.at().plus(fault.spec.duration()).toNanos() - clock.nanosNow();
-                timer.schedule(() -> finish(fault), Math.max(0, endDelay), TimeUnit.NANOSECONDS);
+                timer.schedule(() -> finish(fault, false), Math.max(0, endDelay), TimeUnit.NANOSECONDS);
             }
         }
     }
 
     private void begin(ScheduledFault fault) {
         try {
-            fault.start(injector, clock.millisNow());
+            fault.start(injector, clock::millisNow);
         } catch (RuntimeException e) {
             fail(new IllegalStateException("fault '" + fault.spec.name() + "' could not be started: " + e.getMessage(), e));
         }
     }
 
-    private void finish(ScheduledFault fault) {
+    private void finish(ScheduledFault fault, boolean runEnded) {
         try {
-            fault.end(clock.millisNow());
+            fault.end(clock::millisNow, runEnded);
         } catch (RuntimeException e) {
             fail(new IllegalStateException("fault '" + fault.spec.name() + "' could not be healed: " + e.getMessage(), e));
         }
@@ -103,17 +111,20 @@ public final class FaultSchedule implements AutoCloseable {
         return records;
     }
 
-    /** Cancels what has not started and heals what is active; idempotent. */
+    /**
+     * Cancels what has not started and heals what is active; idempotent. A start or heal under way (a restart takes
+     * seconds) is let finish, not interrupted, so a crashed component is not left half started.
+     */
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.shutdown();
         try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
+            timer.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         for (ScheduledFault fault : faults) {
-            finish(fault);
+            finish(fault, true);
         }
     }
 }

@@ -21,7 +21,10 @@ public final class FaultTypes {
             "partition", FaultTypes::partition,
             "bandwidth", FaultTypes::bandwidth,
             "reset", FaultTypes::reset,
-            "blackhole", FaultTypes::blackhole));
+            "blackhole", FaultTypes::blackhole,
+            "crash", NodeFaults::crash,
+            "pause", NodeFaults::pause,
+            "clock-skew", NodeFaults::clockSkew));
 
     private FaultTypes() {
     }

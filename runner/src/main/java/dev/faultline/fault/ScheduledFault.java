@@ -2,6 +2,7 @@ package dev.faultline.fault;
 
 import dev.faultline.faults.network.FaultHandle;
 import dev.faultline.plan.FaultSpec;
+import java.util.function.LongSupplier;
 
 /** One fault of the schedule: its state, its handle while active, and its real start and heal times. */
 final class ScheduledFault {
@@ -10,28 +11,40 @@ final class ScheduledFault {
     private FaultHandle handle;
     private long startMs;
     private long endMs;
+    private String note;
 
     ScheduledFault(FaultSpec spec) {
         this.spec = spec;
     }
 
-    synchronized boolean start(FaultInjector injector, long nowMs) {
+    /** Injects the fault; its start time is when it is in place (a crash: once the process is gone). */
+    synchronized boolean start(FaultInjector injector, LongSupplier nowMs) {
         if (state != FaultState.SCHEDULED) {
             return false;
         }
         handle = injector.inject(spec);
-        startMs = nowMs;
+        startMs = nowMs.getAsLong();
         move(FaultState.ACTIVE);
         return true;
     }
 
-    /** Heals the fault if it is active, or cancels it if it has not started; idempotent. */
-    synchronized void end(long nowMs) {
+    /**
+     * Heals the fault if it is active, or cancels it if it has not started; idempotent. Its end time is when the heal
+     * is done (a crash: once the restarted component answers).
+     *
+     * @param runEnded true when the run's end heals it, rather than its own time
+     */
+    synchronized void end(LongSupplier nowMs, boolean runEnded) {
         if (state == FaultState.ACTIVE) {
             try {
                 handle.heal();
             } finally {
-                endMs = nowMs;
+                endMs = nowMs.getAsLong();
+                if (runEnded) {
+                    note = spec.crash() != null
+                            ? spec.node() + " stayed down until the run ended; restarted then"
+                            : "healed when the run ended";
+                }
                 move(FaultState.HEALED);
             }
         } else if (state == FaultState.SCHEDULED) {
@@ -49,7 +62,7 @@ final class ScheduledFault {
             return null;
         }
         return new FaultRecord(spec.name(), spec.type(), spec.target(), startMs,
-                state == FaultState.HEALED ? endMs : null);
+                state == FaultState.HEALED ? endMs : null, note);
     }
 
     private void move(FaultState next) {

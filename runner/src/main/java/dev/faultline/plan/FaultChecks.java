@@ -46,6 +46,9 @@ final class FaultChecks {
         FaultSpec f = plan.faults().get(i);
         String at = "faults[" + i + "]." + f.type();
         Map<String, Boolean> effects = new LinkedHashMap<>();
+        if (f.node() != null) {
+            return effects;
+        }
         if (f.partition() != null) {
             if (!namesKnownComponents(f.partition(), at + ".groups")) {
                 return effects;

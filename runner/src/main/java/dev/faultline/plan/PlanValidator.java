@@ -93,7 +93,7 @@ final class PlanValidator {
                 problem(nameAt, "a fault cannot be named '" + f.name() + "': that is the name of a built-in window",
                         "built-in windows: " + String.join(", ", Windows.BUILT_IN));
             }
-            if (links.isEmpty()) {
+            if (links.isEmpty() && f.node() == null) {
                 String kindAt = at + "." + f.type();
                 problem(given(kindAt + ".link") ? kindAt + ".link" : kindAt, "the " + plan.target().kind() + " target has no links for network faults",
                         "network faults need a target whose links pass through the fault proxy (target.cluster); "
@@ -108,6 +108,7 @@ final class PlanValidator {
         if (!links.isEmpty()) {
             problems.addAll(FaultChecks.check(plan, tree));
         }
+        problems.addAll(NodeFaultChecks.check(plan, tree));
     }
 
     private void checks() {

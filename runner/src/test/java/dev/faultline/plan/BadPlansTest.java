@@ -129,8 +129,9 @@ class BadPlansTest {
     void unknownFaultKindListsTheKnownKinds() {
         Problem p = onlyProblemOf("unknown-fault-kind.yaml");
         assertAt(p, 9, 5, "faults[0]");
-        assertThat(p.message()).isEqualTo("unknown fault kind 'crash'");
-        assertThat(p.hint()).isEqualTo("known kinds: latency, partition, bandwidth, reset, blackhole; other keys: name, at, for");
+        assertThat(p.message()).isEqualTo("unknown fault kind 'disk-full'");
+        assertThat(p.hint()).isEqualTo("known kinds: latency, partition, bandwidth, reset, blackhole, crash, pause, "
+                + "clock-skew; other keys: name, at, for");
     }
 
     @Test

@@ -14,6 +14,9 @@ public interface ProcessControl {
     /** True while the process exists, also while it is paused. */
     boolean isAlive();
 
+    /** True while the process is stopped by SIGSTOP (as the operating system reports it, where it does). */
+    boolean isPaused();
+
     /** A crash: SIGKILL, then waits until the process is gone. Nothing is flushed or closed by the component. */
     void kill();
 

@@ -11,6 +11,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class LiveChildren {
     private static final long GRACE_MS = 2_000;
+    /** How long the hook leaves an orderly shutdown (heal, verify, stop) to stop the children itself. */
+    private static final long ORDERLY_MS = 10_000;
+    private static final long POLL_MS = 50;
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
@@ -25,8 +28,22 @@ final class LiveChildren {
         process.onExit().thenRun(() -> LIVE.remove(process));
     }
 
-    /** SIGCONT (a paused child cannot act on SIGTERM) and SIGTERM to each, then SIGKILL to those still there. */
+    /**
+     * First lets an orderly shutdown finish: shutdown hooks run at the same time, and a run's own hook heals its faults,
+     * verifies the components and stops them itself, so this waits up to {@link #ORDERLY_MS} for the children to be
+     * gone. Then SIGCONT (a paused child cannot act on SIGTERM) and SIGTERM to each left, then SIGKILL to those still
+     * there.
+     */
     private static void killAll() {
+        long orderly = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ORDERLY_MS);
+        while (!LIVE.isEmpty() && System.nanoTime() < orderly) {
+            try {
+                Thread.sleep(POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         List<Process> left = List.copyOf(LIVE);
         for (Process process : left) {
             try {
