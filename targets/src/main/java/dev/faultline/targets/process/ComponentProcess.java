@@ -25,8 +25,9 @@ import java.util.stream.Stream;
  */
 public final class ComponentProcess implements ProcessControl, AutoCloseable {
     /**
-     * How long a component may take from launch to its ready line: 30 s, or the whole seconds of the system property
-     * {@code faultline.start-timeout-seconds} (a JVM start on a busy 2-core machine can take most of that).
+     * How long a component may take from launch to its ready line. One component JVM alone was measured taking 9 s to
+     * its ready line on a shared two-core machine under load, and a cluster starts several at once. The system
+     * property {@code faultline.start-timeout-seconds} changes it (the integration tests use 90).
      */
     public static final Duration START_TIMEOUT = Duration.ofSeconds(
             Long.getLong("faultline.start-timeout-seconds", 30L));
@@ -197,6 +198,22 @@ public final class ComponentProcess implements ProcessControl, AutoCloseable {
         return process.isAlive();
     }
 
+    /** Linux: the state letter in {@code /proc/<pid>/stat} ('T': stopped); elsewhere what this object did last. */
+    @Override
+    public synchronized boolean isPaused() {
+        if (!process.isAlive()) {
+            return false;
+        }
+        Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
+        try {
+            String text = Files.readString(stat);
+            String afterName = text.substring(text.lastIndexOf(')') + 1).strip();
+            return afterName.startsWith("T") || afterName.startsWith("t");
+        } catch (IOException | RuntimeException e) {
+            return paused;
+        }
+    }
+
     @Override
     public synchronized void kill() {
         process.destroyForcibly();
@@ -204,18 +221,38 @@ public final class ComponentProcess implements ProcessControl, AutoCloseable {
         paused = false;
     }
 
+    /** SIGSTOP, then waits until the operating system reports the process stopped (delivery is asynchronous). */
     @Override
     public synchronized void pause() {
         requireAlive("pause");
         Signals.send("STOP", process.pid());
         paused = true;
+        awaitPaused(true);
     }
 
+    /** SIGCONT, then waits until the operating system no longer reports the process stopped. */
     @Override
     public synchronized void resume() {
         requireAlive("resume");
         Signals.send("CONT", process.pid());
         paused = false;
+        awaitPaused(false);
+    }
+
+    private void awaitPaused(boolean expected) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_GRACE_MS);
+        while (isPaused() != expected) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " (process " + process.pid() + ") is " + (expected ? "not " : "")
+                        + "stopped " + STOP_GRACE_MS / 1000 + " s after SIG" + (expected ? "STOP" : "CONT"));
+            }
+            try {
+                Thread.sleep(READY_POLL_MS / 4);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + name + " to " + (expected ? "stop" : "resume"), e);
+            }
+        }
     }
 
     @Override
