@@ -60,12 +60,18 @@ final class RequestMix {
     Arrival arrival(int index, long seq, long client, long intendedNanos, ByteBufAllocator alloc) {
         vars.next(seq, client);
         RequestRenderer renderer = renderers[index];
-        Arrival arrival = new Arrival(index, intendedNanos, intendedNanos + timeoutNanos[index], renderer.render(vars, alloc));
+        Arrival arrival = new Arrival(index, intendedNanos, intendedNanos + timeoutNanos[index],
+                (int) vars.clientNumber(), renderer.render(vars, alloc));
         if (specs.get(index).ackLog()) {
             arrival.ackKey = vars.key();
             arrival.ackElement = renderer.lastBody() == null ? "" : renderer.lastBody();
         }
         return arrival;
+    }
+
+    /** Whether request {@code index} is a HEAD, whose response has no body. */
+    boolean isHead(int index) {
+        return renderers[index].isHead();
     }
 
     RequestSpec spec(int index) {
