@@ -68,12 +68,19 @@ final class ClosedUsers {
         }
     }
 
-    /** A user's request ended (on its pool's loop): count the iteration and, after the think time, go again. */
-    void ended(VirtualUser user) {
+    /**
+     * A user's request ended (on its pool's loop): count the iteration and, after the think time, go again. When the
+     * request was answered its connection is idle again, so without think time the user goes again at once; after a
+     * connection failure it goes through the loop's queue, so a target refusing connections is retried in turn with
+     * the loop's other work rather than from inside the failure's handling.
+     */
+    void ended(VirtualUser user, boolean answered) {
         iterations.increment();
         long pause = thinkNanos();
-        if (pause == 0) {
-            user.pool.loop().execute(() -> iterate(user)); // after the answering connection is idle again
+        if (pause == 0 && answered && user.pool.loop().inEventLoop()) {
+            iterate(user);
+        } else if (pause == 0) {
+            user.pool.loop().execute(() -> iterate(user));
         } else {
             user.pool.loop().schedule(() -> iterate(user), pause, TimeUnit.NANOSECONDS);
         }

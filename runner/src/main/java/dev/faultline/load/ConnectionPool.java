@@ -11,8 +11,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
@@ -35,13 +33,15 @@ import java.util.concurrent.TimeUnit;
 final class ConnectionPool {
     static final long SWEEP_MILLIS = 10;
     static final int MAX_CONNECTING = 16;
-    private static final int MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
     private final EventLoop loop;
     private final Bootstrap bootstrap;
     private final InetSocketAddress address;
     private final RunClock clock;
     private final List<RequestSpec> specs;
+    private final boolean[] head;
+    /** Per request, whether each status 0..599 counts as success: a lookup, not a list search, per response. */
+    private final boolean[][] expected;
     private final Completion completion;
     private final ArrayDeque<HttpConnection> idle = new ArrayDeque<>();
     private final ArrayDeque<Arrival> waiting = new ArrayDeque<>();
@@ -60,6 +60,16 @@ final class ConnectionPool {
         this.address = address;
         this.clock = clock;
         this.specs = specs;
+        this.head = new boolean[specs.size()];
+        for (int i = 0; i < head.length; i++) {
+            head[i] = "HEAD".equals(specs.get(i).method());
+        }
+        this.expected = new boolean[specs.size()][600];
+        for (int i = 0; i < expected.length; i++) {
+            for (int status = 0; status < 600; status++) {
+                expected[i][status] = specs.get(i).isExpected(status);
+            }
+        }
         this.completion = completion;
         this.bootstrap = new Bootstrap()
                 .group(loop)
@@ -69,8 +79,8 @@ final class ConnectionPool {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(MAX_RESPONSE_BYTES),
-                                new HttpConnection(ConnectionPool.this));
+                        HttpConnection connection = new HttpConnection(ConnectionPool.this);
+                        ch.pipeline().addLast(new ResponseDecoder(connection), connection);
                     }
                 });
         loop.scheduleAtFixedRate(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
@@ -159,9 +169,19 @@ final class ConnectionPool {
         idle.remove(connection);
     }
 
-    void answered(Arrival arrival, int status) {
-        RequestSpec spec = specs.get(arrival.request);
-        completion.complete(arrival, clock.nanosNow(), spec.isExpected(status) ? null : ErrorKind.ofStatus(status));
+    /** A response with {@code status} completed the arrival at {@code endNanos}. */
+    void answered(Arrival arrival, int status, long endNanos) {
+        boolean ok = status >= 0 && status < 600 ? expected[arrival.request][status]
+                : specs.get(arrival.request).isExpected(status);
+        completion.complete(arrival, endNanos, ok ? null : ErrorKind.ofStatus(status));
+    }
+
+    boolean isHead(Arrival arrival) {
+        return head[arrival.request];
+    }
+
+    long nanosNow() {
+        return clock.nanosNow();
     }
 
     void failed(Arrival arrival, ErrorKind error) {

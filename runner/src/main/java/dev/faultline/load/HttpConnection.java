@@ -1,23 +1,37 @@
 package dev.faultline.load;
 
 import dev.faultline.sample.ErrorKind;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
- * One keep-alive HTTP/1.1 connection of a {@link ConnectionPool}, the last handler of its channel's pipeline. It
- * carries one request at a time (no pipelining) and ends it exactly once: with the response's status, a reset, an
- * error or a timeout. Runs on its pool's event loop only.
+ * One keep-alive HTTP/1.1 connection of a {@link ConnectionPool}, the last handler of its channel's pipeline (after a
+ * {@link ResponseDecoder}). It writes each request's pre-encoded bytes, carries one request at a time (no
+ * pipelining), reads the response's status and skips its body as it streams in (nothing is aggregated; only a set
+ * workload's read keeps its body, for the stale-reads check), and ends the
+ * request exactly once: when the response is complete, or with a reset, an error or a timeout. Runs on its pool's
+ * event loop only.
  */
 final class HttpConnection extends ChannelInboundHandlerAdapter {
     private final ConnectionPool pool;
     private ChannelHandlerContext ctx;
     private Arrival current;
+    /** The status of the response being read, 0 before its head has arrived. */
+    private int status;
+    private boolean keepAlive;
+    /** The body of a set workload's successful read as it streams in; null for every other request. */
+    private ByteArrayOutputStream readBody;
 
     HttpConnection(ConnectionPool pool) {
         this.pool = pool;
@@ -32,10 +46,17 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         return current == null && ctx.channel().isActive();
     }
 
+    /** Whether the request in flight is a HEAD (its response has no body whatever its headers say). */
+    boolean awaitsHeadResponse() {
+        return current != null && pool.isHead(current);
+    }
+
     void send(Arrival arrival) {
         pool.sending(arrival);
         current = arrival;
-        FullHttpRequest request = arrival.http;
+        status = 0;
+        readBody = null;
+        ByteBuf request = arrival.http;
         arrival.http = null;
         ctx.writeAndFlush(request, ctx.voidPromise());
     }
@@ -51,25 +72,40 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         try {
-            if (!(msg instanceof FullHttpResponse response) || current == null) {
+            if (!(msg instanceof HttpObject http) || current == null) {
                 ctx.close(); // nothing was asked: the connection is out of step
                 return;
             }
-            if (response.decoderResult().isFailure()) {
+            if (http.decoderResult().isFailure()) {
                 end(ErrorKind.OTHER);
                 ctx.close();
                 return;
             }
-            Arrival arrival = current;
-            current = null;
-            if (arrival.readKey != null && response.status().code() == 200) {
-                arrival.readBody = response.content().toString(java.nio.charset.StandardCharsets.UTF_8);
+            if (msg instanceof HttpResponse response) {
+                status = response.status().code();
+                keepAlive = HttpUtil.isKeepAlive(response);
+                if (current.readKey != null && status == 200) {
+                    readBody = new ByteArrayOutputStream();
+                }
             }
-            pool.answered(arrival, response.status().code());
-            if (HttpUtil.isKeepAlive(response)) {
-                pool.ready(this);
-            } else {
-                ctx.close();
+            if (readBody != null && msg instanceof HttpContent content) {
+                readBody.writeBytes(ByteBufUtil.getBytes(content.content()));
+            }
+            if (msg instanceof LastHttpContent && status != 0) {
+                Arrival arrival = current;
+                int answer = status;
+                current = null;
+                if (readBody != null) {
+                    arrival.readBody = readBody.toString(StandardCharsets.UTF_8);
+                    readBody = null;
+                }
+                long endNanos = pool.nanosNow();
+                if (keepAlive) {
+                    pool.ready(this); // may send the next waiting arrival at once, resetting the fields
+                } else {
+                    ctx.close();
+                }
+                pool.answered(arrival, answer, endNanos);
             }
         } finally {
             ReferenceCountUtil.release(msg);

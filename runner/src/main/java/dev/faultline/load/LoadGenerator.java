@@ -69,6 +69,7 @@ public final class LoadGenerator implements AutoCloseable {
         this.clock = clock;
         this.recorder = recorder;
         spec.requireStagesFitModel();
+        recorder.countClients(spec.clients());
         SplittableRandom random = new SplittableRandom(seed);
         this.mix = new RequestMix(spec, baseUri, random.split());
         SplittableRandom scheduleRandom = random.split();
@@ -190,7 +191,7 @@ public final class LoadGenerator implements AutoCloseable {
     private void complete(Arrival arrival, long endNanos, ErrorKind errorOrNull) {
         try {
             String name = mix.name(arrival.request);
-            recorder.record(name, arrival.intendedNanos, endNanos, errorOrNull);
+            recorder.record(name, arrival.intendedNanos, endNanos, errorOrNull, arrival.client);
             if (errorOrNull == null && arrival.ackKey != null) {
                 recorder.acknowledge(name, arrival.ackKey, arrival.ackElement, endNanos);
             }
@@ -202,7 +203,7 @@ public final class LoadGenerator implements AutoCloseable {
             outstanding.decrementAndGet();
         }
         if (arrival.user != null) {
-            closed.ended(arrival.user);
+            closed.ended(arrival.user, errorOrNull == null || errorOrNull.isStatus());
         }
     }
 }

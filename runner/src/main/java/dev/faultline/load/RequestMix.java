@@ -64,7 +64,8 @@ final class RequestMix {
     Arrival arrival(int index, long seq, long client, long intendedNanos, ByteBufAllocator alloc) {
         vars.next(seq, client);
         RequestRenderer renderer = renderers[index];
-        Arrival arrival = new Arrival(index, intendedNanos, intendedNanos + timeoutNanos[index], renderer.render(vars, alloc));
+        Arrival arrival = new Arrival(index, intendedNanos, intendedNanos + timeoutNanos[index],
+                (int) vars.clientNumber(), renderer.render(vars, alloc));
         if (specs.get(index).ackLog()) {
             arrival.ackKey = vars.key();
             arrival.ackElement = renderer.lastBody() == null ? "" : renderer.lastBody();
@@ -73,6 +74,11 @@ final class RequestMix {
             arrival.readKey = vars.key();
         }
         return arrival;
+    }
+
+    /** Whether request {@code index} is a HEAD, whose response has no body. */
+    boolean isHead(int index) {
+        return renderers[index].isHead();
     }
 
     RequestSpec spec(int index) {

@@ -8,63 +8,87 @@ import dev.faultline.plan.Template.Variable;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Turns one {@link RequestSpec} into HTTP requests: renders the path, header values and body templates with an
- * arrival's {@link Variables}, and sets Host, the client identity header and Content-Length.
+ * Turns one {@link RequestSpec} into the bytes of HTTP/1.1 requests: the request line, Host, the client identity
+ * header, the spec's headers, Content-Length when there is a body, and the body, with the path, header values and body
+ * templates rendered with an arrival's {@link Variables}. What does not vary is encoded once, when the renderer is
+ * made; a request then costs one buffer and the variables' digits, not a header map and an encoder pass.
  */
 final class RequestRenderer {
-    private final HttpMethod method;
-    private final String basePath;
-    private final Template path;
-    private final List<String> headerNames = new ArrayList<>();
-    private final List<Template> headerValues = new ArrayList<>();
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] CONTENT_LENGTH = "Content-Length: ".getBytes(StandardCharsets.US_ASCII);
+
+    /** The head up to the Content-Length line: {@code byte[]} literals and {@link Variable}s, in order. */
+    private final Object[] head;
+    private final int headLiteralBytes;
+    private final boolean headRequest;
     private final Template body;
+    private final byte[] literalBody;
     private final boolean sendsBody;
-    private final String host;
-    private final String clientHeader;
     private final StringBuilder text = new StringBuilder(128);
     private String lastBody;
 
     RequestRenderer(RequestSpec spec, String host, String basePath, String clientHeader) {
-        this.method = HttpMethod.valueOf(spec.method());
-        this.basePath = basePath;
-        this.path = Template.parse(spec.path());
+        Parts parts = new Parts();
+        parts.literal(spec.method() + " " + basePath);
+        parts.template(Template.parse(spec.path()));
+        parts.literal(" HTTP/1.1\r\nHost: " + host + "\r\n" + clientHeader + ": ");
+        parts.variable(new Variable(Template.Kind.CLIENT, 0, 0));
+        parts.literal("\r\n");
         for (Map.Entry<String, String> h : spec.headers().entrySet()) {
-            headerNames.add(h.getKey());
-            headerValues.add(Template.parse(h.getValue()));
+            parts.literal(h.getKey() + ": ");
+            parts.template(Template.parse(h.getValue()));
+            parts.literal("\r\n");
         }
+        this.head = parts.toArray();
+        this.headLiteralBytes = parts.literalBytes;
+        this.headRequest = "HEAD".equals(spec.method());
         this.body = spec.body() == null ? null : Template.parse(spec.body());
+        this.literalBody = body != null && isLiteral(body) ? spec.body().getBytes(StandardCharsets.UTF_8) : null;
         this.sendsBody = body != null || List.of("POST", "PUT", "PATCH").contains(spec.method());
-        this.host = host;
-        this.clientHeader = clientHeader;
     }
 
-    FullHttpRequest render(Variables vars, ByteBufAllocator alloc) {
-        String uri = basePath + render(path, vars);
-        lastBody = body == null ? null : render(body, vars);
-        ByteBuf content = lastBody == null ? Unpooled.EMPTY_BUFFER : ByteBufUtil.writeUtf8(alloc, lastBody);
-        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, uri, content);
-        HttpHeaders headers = request.headers();
-        headers.set(HttpHeaderNames.HOST, host);
-        headers.set(clientHeader, vars.client());
-        for (int i = 0; i < headerNames.size(); i++) {
-            headers.set(headerNames.get(i), render(headerValues.get(i), vars));
+    /** Whether the request is a HEAD, whose response has no body whatever its headers say. */
+    boolean isHead() {
+        return headRequest;
+    }
+
+    /** Encodes one request into a new buffer of {@code alloc}, which the caller then owns. */
+    ByteBuf render(Variables vars, ByteBufAllocator alloc) {
+        byte[] content = null;
+        if (body == null) {
+            lastBody = null;
+        } else if (literalBody != null) {
+            lastBody = ((Literal) body.parts().get(0)).text();
+            content = literalBody;
+        } else {
+            lastBody = render(body, vars);
+            content = lastBody.getBytes(StandardCharsets.UTF_8);
+        }
+        int length = content == null ? 0 : content.length;
+        ByteBuf out = alloc.buffer(headLiteralBytes + 64 + length);
+        for (Object piece : head) {
+            if (piece instanceof byte[] bytes) {
+                out.writeBytes(bytes);
+            } else {
+                write(out, (Variable) piece, vars);
+            }
         }
         if (sendsBody) {
-            headers.setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
+            out.writeBytes(CONTENT_LENGTH);
+            writeDigits(out, length);
+            out.writeBytes(CRLF);
         }
-        return request;
+        out.writeBytes(CRLF);
+        if (content != null) {
+            out.writeBytes(content);
+        }
+        return out;
     }
 
     /** The body of the request rendered last, or null when the request has none. */
@@ -75,8 +99,8 @@ final class RequestRenderer {
     /** Renders a template with one arrival's variables. */
     String render(Template template, Variables vars) {
         List<Part> parts = template.parts();
-        if (parts.size() == 1 && parts.get(0) instanceof Literal literal) {
-            return literal.text();
+        if (isLiteral(template)) {
+            return parts.isEmpty() ? "" : ((Literal) parts.get(0)).text();
         }
         text.setLength(0);
         for (Part part : parts) {
@@ -85,8 +109,8 @@ final class RequestRenderer {
             } else {
                 Variable v = (Variable) part;
                 switch (v.kind()) {
-                    case KEY -> text.append(vars.key());
-                    case CLIENT -> text.append(vars.client());
+                    case KEY -> text.append('k').append(vars.keyNumber());
+                    case CLIENT -> text.append('c').append(vars.clientNumber());
                     case SEQ -> text.append(vars.seq());
                     case UUID -> text.append(vars.uuid());
                     case RANDOM -> text.append(vars.random(v.min(), v.max()));
@@ -95,5 +119,79 @@ final class RequestRenderer {
             }
         }
         return text.toString();
+    }
+
+    private static void write(ByteBuf out, Variable v, Variables vars) {
+        switch (v.kind()) {
+            case KEY -> writeDigits(out.writeByte('k'), vars.keyNumber());
+            case CLIENT -> writeDigits(out.writeByte('c'), vars.clientNumber());
+            case SEQ -> writeDigits(out, vars.seq());
+            case UUID -> ByteBufUtil.writeAscii(out, vars.uuid());
+            case RANDOM -> writeDigits(out, vars.random(v.min(), v.max()));
+            default -> throw new IllegalStateException("unknown variable kind " + v.kind());
+        }
+    }
+
+    /** Writes a number in decimal ASCII without making a String of it. */
+    static void writeDigits(ByteBuf out, long value) {
+        if (value < 0) {
+            if (value == Long.MIN_VALUE) {
+                ByteBufUtil.writeAscii(out, Long.toString(value));
+                return;
+            }
+            out.writeByte('-');
+            value = -value;
+        }
+        long scale = 1;
+        while (scale <= value / 10) {
+            scale *= 10;
+        }
+        for (; scale > 0; scale /= 10) {
+            out.writeByte((int) ('0' + value / scale % 10));
+        }
+    }
+
+    private static boolean isLiteral(Template template) {
+        return template.parts().stream().allMatch(p -> p instanceof Literal);
+    }
+
+    /** Collects the head's pieces, joining adjacent literal text into one byte array. */
+    private static final class Parts {
+        private final List<Object> pieces = new ArrayList<>();
+        private final StringBuilder literal = new StringBuilder();
+        private int literalBytes;
+
+        void literal(String text) {
+            literal.append(text);
+        }
+
+        void variable(Variable variable) {
+            endLiteral();
+            pieces.add(variable);
+        }
+
+        void template(Template template) {
+            for (Part part : template.parts()) {
+                if (part instanceof Literal l) {
+                    literal(l.text());
+                } else {
+                    variable((Variable) part);
+                }
+            }
+        }
+
+        Object[] toArray() {
+            endLiteral();
+            return pieces.toArray();
+        }
+
+        private void endLiteral() {
+            if (!literal.isEmpty()) {
+                byte[] bytes = literal.toString().getBytes(StandardCharsets.UTF_8);
+                pieces.add(bytes);
+                literalBytes += bytes.length;
+                literal.setLength(0);
+            }
+        }
     }
 }

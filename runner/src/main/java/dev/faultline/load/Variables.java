@@ -48,12 +48,22 @@ final class Variables {
         return "c" + client;
     }
 
+    /** The client's number: {@code ${client}} is {@code c} and this number. */
+    long clientNumber() {
+        return client;
+    }
+
     String key() {
+        return "k" + keyNumber();
+    }
+
+    /** The arrival's key number, drawn on first use: {@code ${key}} is {@code k} and this number. */
+    long keyNumber() {
         if (!keyDrawn) {
             key = keys.next();
             keyDrawn = true;
         }
-        return "k" + key;
+        return key;
     }
 
     String uuid() {

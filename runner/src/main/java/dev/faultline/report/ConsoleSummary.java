@@ -18,8 +18,13 @@ public final class ConsoleSummary {
 
     public void print(Results results, String reportDir) {
         Results.Load load = results.load();
-        out.printf(Locale.ROOT, "%nload      %s: target %.1f/s, achieved %.1f/s, %d sent, %d completed, %d dropped%n",
-                load.model(), load.targetRate(), load.achievedRate(), load.sent(), load.completed(), load.dropped());
+        if ("closed".equals(load.model())) { // no target rate: the users set the pace
+            out.printf(Locale.ROOT, "%nload      closed: %d users, %d iterations, achieved %.1f/s, %d sent, %d completed%n",
+                    load.users(), load.iterations(), load.achievedRate(), load.sent(), load.completed());
+        } else {
+            out.printf(Locale.ROOT, "%nload      %s: target %.1f/s, achieved %.1f/s, %d sent, %d completed, %d dropped%n",
+                    load.model(), load.targetRate(), load.achievedRate(), load.sent(), load.completed(), load.dropped());
+        }
         results.requests().forEach((name, r) -> out.printf(Locale.ROOT,
                 "request   %-12s %7d sent, %7d ok  p50 %s  p99 %s  max %s%s%n", name, r.count(), r.ok(),
                 Numbers.ms(r.latencyMs().p50()), Numbers.ms(r.latencyMs().p99()), Numbers.ms(r.latencyMs().max()),

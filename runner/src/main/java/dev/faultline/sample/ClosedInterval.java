@@ -15,11 +15,14 @@ final class ClosedInterval {
     final long second;
     private final byte[][] latency;
     private final long[][] counts;
+    /** Per client that had any request end in this second: its number, then ok, limited, failed. */
+    private final int[] clientCounts;
 
-    private ClosedInterval(long second, byte[][] latency, long[][] counts) {
+    private ClosedInterval(long second, byte[][] latency, long[][] counts, int[] clientCounts) {
         this.second = second;
         this.latency = latency;
         this.counts = counts;
+        this.clientCounts = clientCounts;
     }
 
     static ClosedInterval of(OpenInterval open, int requests) {
@@ -29,7 +32,17 @@ final class ClosedInterval {
             latency[r] = compress(open.latency(r));
             counts[r] = open.counts(r);
         }
-        return new ClosedInterval(open.second, latency, counts);
+        int[] clients = new int[open.clients() * (1 + OpenInterval.CLIENT_SLOTS)];
+        int n = 0;
+        for (int c = 0; c < open.clients(); c++) {
+            int[] counted = open.clientCounts(c);
+            if (counted[0] + counted[1] + counted[2] > 0) { // only the clients seen: memory follows what happened
+                clients[n++] = c;
+                System.arraycopy(counted, 0, clients, n, OpenInterval.CLIENT_SLOTS);
+                n += OpenInterval.CLIENT_SLOTS;
+            }
+        }
+        return new ClosedInterval(open.second, latency, counts, java.util.Arrays.copyOf(clients, n));
     }
 
     /** This second with another part of the same second added. */
@@ -50,7 +63,38 @@ final class ClosedInterval {
                 counts[r][i] = this.counts[r][i] + other.counts[r][i];
             }
         }
-        return new ClosedInterval(second, latency, counts);
+        return new ClosedInterval(second, latency, counts, plusClients(clientCounts, other.clientCounts));
+    }
+
+    /** Per client seen in this second (in client order): client number, ok, limited, failed. */
+    int[][] clients() {
+        int stride = 1 + OpenInterval.CLIENT_SLOTS;
+        int[][] out = new int[clientCounts.length / stride][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = java.util.Arrays.copyOfRange(clientCounts, i * stride, i * stride + stride);
+        }
+        return out;
+    }
+
+    private static int[] plusClients(int[] a, int[] b) {
+        int stride = 1 + OpenInterval.CLIENT_SLOTS;
+        java.util.TreeMap<Integer, int[]> sum = new java.util.TreeMap<>();
+        for (int[] side : new int[][] {a, b}) {
+            for (int i = 0; i < side.length; i += stride) {
+                int[] counted = sum.computeIfAbsent(side[i], c -> new int[OpenInterval.CLIENT_SLOTS]);
+                for (int k = 0; k < OpenInterval.CLIENT_SLOTS; k++) {
+                    counted[k] += side[i + 1 + k];
+                }
+            }
+        }
+        int[] out = new int[sum.size() * stride];
+        int n = 0;
+        for (var e : sum.entrySet()) {
+            out[n++] = e.getKey();
+            System.arraycopy(e.getValue(), 0, out, n, OpenInterval.CLIENT_SLOTS);
+            n += OpenInterval.CLIENT_SLOTS;
+        }
+        return out;
     }
 
     /** A new histogram of one request's latencies in this second, or null when there were none. */

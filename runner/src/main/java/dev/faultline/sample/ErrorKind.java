@@ -36,6 +36,11 @@ public enum ErrorKind {
         return label;
     }
 
+    /** Whether the target answered with a status (as opposed to a connection failure, a timeout or a drop). */
+    public boolean isStatus() {
+        return this == STATUS_4XX || this == STATUS_429 || this == STATUS_5XX || this == UNEXPECTED_STATUS;
+    }
+
     /** The error kind of an HTTP status the request did not expect. */
     public static ErrorKind ofStatus(int status) {
         if (status == 429) {

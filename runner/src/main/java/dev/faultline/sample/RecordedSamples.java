@@ -75,6 +75,18 @@ final class RecordedSamples implements Samples {
         return out;
     }
 
+    /** Per second (in order) and client seen in it (in client number order): that client's outcomes. */
+    @Override
+    public List<ClientSecond> clientSeconds() {
+        List<ClientSecond> out = new ArrayList<>();
+        for (ClosedInterval interval : seconds.values()) {
+            for (int[] c : interval.clients()) {
+                out.add(new ClientSecond("c" + c[0], interval.startMs(), c[1], c[2], c[3]));
+            }
+        }
+        return out;
+    }
+
     private static double millis(Histogram h, double percentile) {
         return h == null ? 0 : h.getValueAtPercentile(percentile) / 1000.0;
     }

@@ -45,6 +45,7 @@ public final class SampleRecorder implements AutoCloseable {
     private volatile OpenInterval current;
     private volatile long newestSecond = Long.MIN_VALUE;
     private volatile boolean finished;
+    private volatile int clients;
     private Samples samples;
 
     /** A recorder whose {@code .hlog} (if any) starts now. */
@@ -77,6 +78,31 @@ public final class SampleRecorder implements AutoCloseable {
      * outcome but has no latency. It lands in the second {@code floor(endNanos / 1s)}.
      */
     public void record(String request, long intendedNanos, long endNanos, ErrorKind errorOrNull) {
+        record(request, intendedNanos, endNanos, errorOrNull, -1);
+    }
+
+    /**
+     * Counts per client from now on: the load sends {@code clients} identities, {@code c0} to {@code c<clients-1>},
+     * and {@link Samples#clientSeconds()} gives, per second and client, how many requests ended ok, limited (429)
+     * or failed. Memory: three counters per client and open second; a closed second keeps only the clients it saw.
+     * Call before recording starts.
+     */
+    public void countClients(int clients) {
+        if (clients < 0) {
+            throw new IllegalArgumentException("clients: cannot be negative, not " + clients);
+        }
+        if (newestSecond != Long.MIN_VALUE) {
+            throw new IllegalStateException("clients are counted from the first sample on, not after recording started");
+        }
+        this.clients = clients;
+    }
+
+    /**
+     * Records one request as {@link #record(String, long, long, ErrorKind)} does, sent by client number
+     * {@code client} ({@code c<client>}; negative when unknown) for {@link Samples#clientSeconds()}. A dropped arrival
+     * was never sent, so no client saw it: it is not counted per client.
+     */
+    public void record(String request, long intendedNanos, long endNanos, ErrorKind errorOrNull, int client) {
         Integer index = indexes.get(request);
         if (index == null) {
             throw new IllegalArgumentException("no request named '" + request + "' (known: " + requestNames + ")");
@@ -90,13 +116,13 @@ public final class SampleRecorder implements AutoCloseable {
             }
             OpenInterval interval = current;
             if (interval.second != second) {
-                interval = open.computeIfAbsent(second, s -> new OpenInterval(s, requestNames.size()));
+                interval = open.computeIfAbsent(second, s -> new OpenInterval(s, requestNames.size(), clients));
                 if (second >= newestSecond) {
                     newestSecond = second;
                     current = interval;
                 }
             }
-            interval.record(index, latencyMicros, errorOrNull);
+            interval.record(index, latencyMicros, errorOrNull, client);
         } finally {
             phaser.writerCriticalSectionExit(phase);
         }

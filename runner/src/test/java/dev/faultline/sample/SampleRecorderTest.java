@@ -33,6 +33,56 @@ class SampleRecorderTest {
     }
 
     @Test
+    void eachClientsOutcomesAreCountedPerSecondAsOkLimitedOrFailed() {
+        try (SampleRecorder recorder = new SampleRecorder(List.of("read", "write"), Optional.empty())) {
+            recorder.countClients(3);
+            recorder.record("read", 0, 10 * MS, null, 0);
+            recorder.record("write", 0, 20 * MS, null, 0);
+            recorder.record("read", 0, 30 * MS, ErrorKind.STATUS_429, 0);
+            recorder.record("read", 0, 40 * MS, ErrorKind.STATUS_5XX, 2);
+            recorder.record("read", 0, 50 * MS, ErrorKind.TIMEOUT, 2);
+            recorder.record("read", 0, 60 * MS, ErrorKind.DROPPED, 1); // never sent: no client saw it
+            recorder.record("read", S, S + 10 * MS, ErrorKind.STATUS_429, 1);
+            assertThat(recorder.finish().clientSeconds()).containsExactly(
+                    new ClientSecond("c0", 0, 2, 1, 0),
+                    new ClientSecond("c2", 0, 0, 0, 2),
+                    new ClientSecond("c1", 1000, 0, 1, 0));
+        }
+    }
+
+    @Test
+    void aLatePartOfAClosedSecondAddsToItsClientCounts() {
+        try (SampleRecorder recorder = new SampleRecorder(List.of("read"), Optional.empty())) {
+            recorder.countClients(2);
+            recorder.record("read", 0, 10 * MS, null, 1);
+            recorder.record("read", 0, 5 * S, null, 0); // newest second 5: second 0 closes at the flush
+            recorder.flush();
+            recorder.record("read", 0, 20 * MS, ErrorKind.STATUS_429, 1); // a straggler for second 0
+            recorder.record("read", 0, 30 * MS, null, 0);
+            assertThat(recorder.finish().clientSeconds()).containsExactly(
+                    new ClientSecond("c0", 0, 1, 0, 0),
+                    new ClientSecond("c1", 0, 1, 1, 0),
+                    new ClientSecond("c0", 5000, 1, 0, 0));
+        }
+    }
+
+    @Test
+    void withoutClientsCountedThereAreNoClientSeconds() {
+        try (SampleRecorder recorder = new SampleRecorder(List.of("read"), Optional.empty())) {
+            recorder.record("read", 0, 10 * MS, null);
+            assertThat(recorder.finish().clientSeconds()).isEmpty();
+        }
+    }
+
+    @Test
+    void clientsCannotBeCountedOnceRecordingStarted() {
+        try (SampleRecorder recorder = new SampleRecorder(List.of("read"), Optional.empty())) {
+            recorder.record("read", 0, 10 * MS, null);
+            assertThatThrownBy(() -> recorder.countClients(2)).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
     void eachSampleLandsInTheSecondOfItsEndTime() {
         try (SampleRecorder recorder = new SampleRecorder(List.of("read"), Optional.empty())) {
             recorder.record("read", 0, 999 * MS, null);          // second 0
