@@ -42,7 +42,8 @@ public final class ResultsBuilder {
                         record.samples().acknowledgements().entries().size()
                                 + record.samples().acknowledgements().overflowed()),
                 requests, record.faults(), verdicts,
-                record.samples().seconds().stream().map(ResultsBuilder::second).toList(), healed);
+                record.samples().seconds().stream().map(ResultsBuilder::second).toList(), healed)
+                .withSpectra(LatencySpectra.of(record));
     }
 
     /** The results of a run that could not start measuring at all. */
