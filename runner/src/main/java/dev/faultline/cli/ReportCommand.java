@@ -37,8 +37,8 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", split = ",", converter = FormatConverter.class,
             description = "Formats to write, comma-separated (default: every format rendered from results: "
-                    + "json, junit, html).")
-    List<ReportSpec.Format> formats = List.of(ReportSpec.Format.values());
+                    + "json, junit, html). results.json is not rewritten over itself.")
+    List<ReportSpec.Format> formats;
 
     @Override
     public Integer call() {
@@ -51,15 +51,21 @@ final class ReportCommand implements Callable<Integer> {
             err.println("faultline: cannot read " + resultsFile + ": " + e.getMessage());
             return ExitCode.INVALID.code();
         }
-        for (ReportSpec.Format format : formats) {
+        List<ReportSpec.Format> requested = formats != null ? formats
+                : java.util.Arrays.stream(ReportSpec.Format.values()).filter(ReportFormats::rendered).toList();
+        for (ReportSpec.Format format : requested) {
             if (!ReportFormats.rendered(format)) {
                 err.println("faultline: " + format.key() + " is recorded during a run and cannot be rendered from "
                         + "results.json; skipped");
             }
         }
-        Path dir = out != null ? out : resultsFile.toAbsolutePath().getParent();
+        Path dir = (out != null ? out : resultsFile).toAbsolutePath().normalize();
+        dir = out != null ? dir : dir.getParent();
+        boolean besideSource = dir.equals(resultsFile.toAbsolutePath().normalize().getParent());
+        List<ReportSpec.Format> chosen = requested.stream()
+                .filter(f -> !(besideSource && f == ReportSpec.Format.JSON)).toList();
         ExitCode exit = ExitCode.PASSED;
-        for (ReportWriter writer : ReportFormats.writers(formats)) {
+        for (ReportWriter writer : ReportFormats.renderers(chosen)) {
             try {
                 Files.createDirectories(dir);
                 console.println("wrote     " + writer.write(results, dir));

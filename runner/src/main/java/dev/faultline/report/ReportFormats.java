@@ -30,12 +30,19 @@ public final class ReportFormats {
         return WRITERS.containsKey(format);
     }
 
-    /** Writers for the rendered formats among {@code formats}, results.json's writer first and always. */
+    /** Writers for a run: results.json's first and always, then the rendered formats among {@code formats}. */
     public static List<ReportWriter> writers(Collection<Format> formats) {
         List<ReportWriter> writers = new ArrayList<>();
         writers.add(WRITERS.get(Format.JSON).get());
+        writers.addAll(renderers(formats.stream().filter(f -> f != Format.JSON).toList()));
+        return writers;
+    }
+
+    /** Writers for exactly the rendered formats among {@code formats}, in registration order. */
+    public static List<ReportWriter> renderers(Collection<Format> formats) {
+        List<ReportWriter> writers = new ArrayList<>();
         WRITERS.forEach((format, writer) -> {
-            if (format != Format.JSON && formats.contains(format)) {
+            if (formats.contains(format)) {
                 writers.add(writer.get());
             }
         });

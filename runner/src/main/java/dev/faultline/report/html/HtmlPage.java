@@ -161,7 +161,7 @@ final class HtmlPage {
         if (section.charts().isEmpty()) {
             html.append("<p class=\"empty\">").append(Html.text(section.whenEmpty())).append("</p>\n");
         } else {
-            html.append("<div class=\"charts\">\n");
+            html.append(section.charts().size() == 1 ? "<div class=\"charts single\">\n" : "<div class=\"charts\">\n");
             section.charts().forEach(c -> html.append("<div class=\"chart\" id=\"chart-").append(c.id())
                     .append("\" data-chart=\"").append(c.id()).append("\"></div>\n"));
             html.append("</div>\n");

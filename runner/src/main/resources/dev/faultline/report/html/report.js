@@ -30,9 +30,10 @@
     if (count === expected) { status.setAttribute("data-complete", "true"); }
   }
 
+  // x = 1/(1-p): 10 is 90%, 100 is 99%, 1000 is 99.9%; one more decimal per decade past 99%.
   function percentileLabel(x) {
     var p = (1 - 1 / x) * 100;
-    return (p >= 99 ? p.toPrecision(Math.max(2, Math.ceil(-Math.log10(1 - p / 100)) + 1)) : p.toFixed(0)) + "%";
+    return p.toFixed(Math.max(0, Math.round(Math.log10(x)) - 2)) + "%";
   }
 
   // Shades each band (a fault's window) across the plot and writes its name at the top.
