@@ -199,10 +199,16 @@ final class HtmlPage {
     }
 
     static String number(double value) {
+        if (!Double.isFinite(value)) {
+            return String.valueOf(value);
+        }
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
-        return String.format(Locale.ROOT, Math.abs(value) >= 100 ? "%.1f" : "%.3g", value);
+        if (Math.abs(value) >= 100) {
+            return String.format(Locale.ROOT, "%.1f", value);
+        }
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", value)).stripTrailingZeros().toPlainString();
     }
 
     private static String seconds(double ms) {
