@@ -7,7 +7,7 @@ public final class RunWindows {
     private RunWindows() {
     }
 
-    /** The window named {@code name} ({@code steady}, {@code faults}, {@code recovery}, {@code all} or a fault's name). */
+    /** The window named {@code name}: {@code steady}, {@code faults}, {@code recovery}, {@code all} or a fault's. */
     public static Window resolve(RunRecord record, String name) {
         return new WindowResolver(record.faults(), record.load().durationMs()).resolve(name);
     }

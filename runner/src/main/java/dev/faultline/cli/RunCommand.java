@@ -61,7 +61,8 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         ExitCode worst = ExitCode.PASSED;
         for (int i = 0; i < parsed.size(); i++) {
-            Plan plan = formats == null ? parsed.get(i) : parsed.get(i).withReport(parsed.get(i).report().withFormats(formats));
+            Plan plan = parsed.get(i);
+            plan = formats == null ? plan : plan.withReport(plan.report().withFormats(formats));
             Path root = out != null ? out : Path.of(plan.report().dir());
             Results results = new PlanRun(plan, root.resolve(plan.name()), console, planText(plans.get(i))).execute();
             worst = worst.worst(results.error() != null ? ExitCode.NOT_CARRIED_OUT
@@ -71,11 +72,17 @@ final class RunCommand implements Callable<Integer> {
         return worst.code();
     }
 
-    /** The plan file's text as run: its overrides follow as comments. Null when it cannot be read again. */
+    /** The plan file's text as run: its overrides (and --seed) follow as comments. Null when it cannot be read. */
     private String planText(Path file) {
         try {
             StringBuilder text = new StringBuilder(Files.readString(file));
-            overrides.forEach(o -> text.append(text.charAt(text.length() - 1) == '\n' ? "" : "\n").append("# --set ").append(o));
+            for (String override : overrides) {
+                text.append(text.isEmpty() || text.charAt(text.length() - 1) == '\n' ? "" : "\n");
+                text.append("# --set ").append(override);
+            }
+            if (seed != null) {
+                text.append(text.charAt(text.length() - 1) == '\n' ? "" : "\n").append("# --seed ").append(seed);
+            }
             return text.toString();
         } catch (IOException e) {
             return null;

@@ -49,7 +49,8 @@ final class ProcFiles {
             String stat = Files.readString(proc.resolve(Long.toString(pid)).resolve("stat"));
             // the command (field 2) is in parentheses and may itself hold spaces and parentheses
             String[] after = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" +");
-            return OptionalLong.of(Long.parseLong(after[UTIME_AFTER_COMMAND]) + Long.parseLong(after[STIME_AFTER_COMMAND]));
+            return OptionalLong.of(
+                    Long.parseLong(after[UTIME_AFTER_COMMAND]) + Long.parseLong(after[STIME_AFTER_COMMAND]));
         } catch (IOException | RuntimeException e) {
             return OptionalLong.empty();
         }

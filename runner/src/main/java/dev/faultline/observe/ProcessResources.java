@@ -45,7 +45,8 @@ public final class ProcessResources implements AutoCloseable {
      */
     public static ProcessResources start(Map<String, Component> components, LongSupplier clockMs) {
         List<Watched> watched = new ArrayList<>();
-        components.values().forEach(c -> c.processControl().ifPresent(control -> watched.add(Watched.of(c.name(), control))));
+        components.values().forEach(c -> c.processControl()
+                .ifPresent(control -> watched.add(Watched.of(c.name(), control))));
         ProcessResources resources = new ProcessResources(watched, clockMs, ProcFiles.system(),
                 watched.isEmpty() ? 0 : ProcFiles.clockTicksPerSecond());
         resources.begin();

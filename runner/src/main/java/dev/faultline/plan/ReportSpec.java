@@ -32,7 +32,8 @@ public record ReportSpec(String dir, List<Format> formats) {
         public static Format of(String key) {
             return Arrays.stream(values()).filter(f -> f.key().equals(key.trim().toLowerCase(Locale.ROOT)))
                     .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown report format '" + key
-                            + "' (known: " + String.join(", ", Arrays.stream(values()).map(Format::key).toList()) + ")"));
+                            + "' (known: " + String.join(", ", Arrays.stream(values()).map(Format::key).toList())
+                            + ")"));
         }
     }
 
