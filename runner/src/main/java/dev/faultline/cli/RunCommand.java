@@ -1,9 +1,12 @@
 package dev.faultline.cli;
 
 import dev.faultline.plan.Plan;
+import dev.faultline.plan.ReportSpec;
 import dev.faultline.report.Results;
 import dev.faultline.run.PlanRun;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,6 +44,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed for every random choice (overrides the plan's).")
     Long seed;
 
+    @Option(names = "--format", paramLabel = "FORMAT", split = ",", converter = ReportCommand.FormatConverter.class,
+            description = "Report formats to write, comma-separated: json, junit, hlog, html (default: the plan's "
+                    + "report.formats, every format). results.json is always written.")
+    List<ReportSpec.Format> formats;
+
     @Option(names = "--verbose", description = "Print the cause chain of errors.")
     boolean verbose;
 
@@ -52,13 +60,32 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter console = spec.commandLine().getOut();
         ExitCode worst = ExitCode.PASSED;
-        for (Plan plan : parsed) {
+        for (int i = 0; i < parsed.size(); i++) {
+            Plan plan = parsed.get(i);
+            plan = formats == null ? plan : plan.withReport(plan.report().withFormats(formats));
             Path root = out != null ? out : Path.of(plan.report().dir());
-            Results results = new PlanRun(plan, root.resolve(plan.name()), console).execute();
+            Results results = new PlanRun(plan, root.resolve(plan.name()), console, planText(plans.get(i))).execute();
             worst = worst.worst(results.error() != null ? ExitCode.NOT_CARRIED_OUT
                     : results.passed() ? ExitCode.PASSED : ExitCode.CHECK_FAILED);
         }
         console.flush();
         return worst.code();
+    }
+
+    /** The plan file's text as run: its overrides (and --seed) follow as comments. Null when it cannot be read. */
+    private String planText(Path file) {
+        try {
+            StringBuilder text = new StringBuilder(Files.readString(file));
+            for (String override : overrides) {
+                text.append(text.isEmpty() || text.charAt(text.length() - 1) == '\n' ? "" : "\n");
+                text.append("# --set ").append(override);
+            }
+            if (seed != null) {
+                text.append(text.charAt(text.length() - 1) == '\n' ? "" : "\n").append("# --seed ").append(seed);
+            }
+            return text.toString();
+        } catch (IOException e) {
+            return null;
+        }
     }
 }

@@ -41,4 +41,8 @@ public record Plan(
     public Plan withSeed(long newSeed) {
         return new Plan(name, description, newSeed, target, load, faults, checks, report);
     }
+
+    public Plan withReport(ReportSpec newReport) {
+        return new Plan(name, description, seed, target, load, faults, checks, newReport);
+    }
 }

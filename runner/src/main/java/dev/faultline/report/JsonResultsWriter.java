@@ -20,8 +20,13 @@ public final class JsonResultsWriter implements ReportWriter {
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Reads results back, so any report can be rendered again without running anything. */
+    /**
+     * Reads results back, so any report can be rendered again without running anything. Fields this build does not
+     * know (written by a newer one) are ignored.
+     */
     public static Results read(Path file) throws IOException {
-        return MAPPER.readValue(file.toFile(), Results.class);
+        return MAPPER.readerFor(Results.class)
+                .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .readValue(file.toFile());
     }
 }

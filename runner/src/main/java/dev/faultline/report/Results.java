@@ -2,6 +2,7 @@ package dev.faultline.report;
 
 import dev.faultline.check.Verdict;
 import dev.faultline.fault.FaultRecord;
+import dev.faultline.observe.ProcessSeries;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,10 @@ import java.util.Map;
  * The contents of {@code results.json}: the source of truth of a run, from which every other format is rendered.
  * Times are milliseconds since the run's time zero (the load's start) unless named otherwise. {@code error} is set
  * when the run could not be carried out; what was measured until then is still here.
+ *
+ * <p>For the HTML report: {@code resources} (CPU, memory and disk of every target process, once a second; empty when
+ * the target has no process of its own), {@code spectra} (each request's latency percentile spectrum per built-in
+ * window) and {@code planYaml} (the plan's text as run, null when not known).
  */
 public record Results(
         String plan,
@@ -24,14 +29,55 @@ public record Results(
         List<Verdict> checks,
         List<Second> series,
         FaultsHealed faultsHealed,
-        Observations observations) {
+        Observations observations,
+        List<ProcessSeries> resources,
+        List<Spectrum> spectra,
+        String planYaml) {
 
-    /** Results without observations of the target. */
+    public Results {
+        resources = resources == null ? List.of() : List.copyOf(resources);
+        spectra = spectra == null ? List.of() : List.copyOf(spectra);
+    }
+
+    /** Results without observations of the target, resources, spectra or the plan's text. */
     public Results(String plan, boolean passed, String error, String startedAt, long durationMs, long seed,
             String target, Load load, Map<String, RequestResult> requests, List<FaultRecord> faults,
             List<Verdict> checks, List<Second> series, FaultsHealed faultsHealed) {
         this(plan, passed, error, startedAt, durationMs, seed, target, load, requests, faults, checks, series,
-                faultsHealed, null);
+                faultsHealed, null, List.of(), List.of(), null);
+    }
+
+    /** A copy with the resource use of the target's processes. */
+    public Results withResources(List<ProcessSeries> sampled) {
+        return new Results(plan, passed, error, startedAt, durationMs, seed, target, load, requests, faults, checks,
+                series, faultsHealed, observations, sampled, spectra, planYaml);
+    }
+
+    /** A copy with the latency percentile spectra of a run. */
+    public Results withSpectra(List<Spectrum> computed) {
+        return new Results(plan, passed, error, startedAt, durationMs, seed, target, load, requests, faults, checks,
+                series, faultsHealed, observations, resources, computed, planYaml);
+    }
+
+    /** A copy with the plan's text as run. */
+    public Results withPlanYaml(String text) {
+        return new Results(plan, passed, error, startedAt, durationMs, seed, target, load, requests, faults, checks,
+                series, faultsHealed, observations, resources, spectra, text);
+    }
+
+    /**
+     * The latency percentile spectrum of one request in one window ({@code all}, {@code steady}, {@code faults},
+     * {@code recovery}; a window with no samples has none): {@code count} latencies, and the latency in ms at each
+     * percentile HdrHistogram's distribution reports (five steps per halving of the distance to 100%).
+     */
+    public record Spectrum(String request, String window, long count, List<SpectrumPoint> points) {
+        public Spectrum {
+            points = points == null ? List.of() : List.copyOf(points);
+        }
+    }
+
+    /** A percentile (0..100) and the latency in ms at it. */
+    public record SpectrumPoint(double percentile, double ms) {
     }
 
     /**

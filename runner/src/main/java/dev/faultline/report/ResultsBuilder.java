@@ -44,7 +44,8 @@ public final class ResultsBuilder {
                 requests, record.faults(), verdicts,
                 record.samples().seconds().stream().map(ResultsBuilder::second).toList(), healed,
                 new Results.Observations(record.observations().metrics(), record.observations().convergence(),
-                        record.observations().replicas()));
+                        record.observations().replicas()), List.of(), List.of(), null)
+                .withSpectra(LatencySpectra.of(record));
     }
 
     /** The results of a run that could not start measuring at all. */

@@ -8,6 +8,7 @@ import dev.faultline.faults.network.HealCheck;
 import dev.faultline.load.LoadGenerator;
 import dev.faultline.load.LoadSummary;
 import dev.faultline.observe.Observations;
+import dev.faultline.observe.ProcessResources;
 import dev.faultline.observe.RunObservation;
 import dev.faultline.plan.Durations;
 import dev.faultline.plan.Plan;
@@ -39,11 +40,18 @@ public final class PlanRun {
     private final Plan plan;
     private final Path outDir;
     private final PrintWriter out;
+    private final String planYaml;
 
     public PlanRun(Plan plan, Path outDir, PrintWriter out) {
+        this(plan, outDir, out, null);
+    }
+
+    /** A run whose report also shows the plan's text ({@code planYaml}, as run; null when not known). */
+    public PlanRun(Plan plan, Path outDir, PrintWriter out, String planYaml) {
         this.plan = plan;
         this.outDir = outDir;
         this.out = out;
+        this.planYaml = planYaml;
     }
 
     public Results execute() {
@@ -57,7 +65,7 @@ public final class PlanRun {
             target = TargetLauncher.start(plan.target(), report.dir().resolve("cluster"));
         } catch (RuntimeException | java.io.IOException e) {
             Results results = ResultsBuilder.notCarriedOut(plan, startedAt, elapsedMs(started), "not started",
-                    e.getMessage());
+                    e.getMessage()).withPlanYaml(planYaml);
             report.write(results, out);
             return results;
         }
@@ -80,7 +88,8 @@ public final class PlanRun {
         RunClock clock = RunClock.startNow();
         SampleRecorder recorder = new SampleRecorder(names, hlog);
         CountDownLatch written = new CountDownLatch(1);
-        try (LoadGenerator generator = new LoadGenerator(plan.load(), target.serviceUri(), plan.seed(), clock, recorder);
+        try (ProcessResources resources = ProcessResources.start(target.components(), clock::millisNow);
+             LoadGenerator generator = new LoadGenerator(plan.load(), target.serviceUri(), plan.seed(), clock, recorder);
              FaultSchedule faults = new FaultSchedule(plan.faults(), FaultTypes.into(target), clock,
                      e -> generator.stop())) {
             RunObservation observation = null;
@@ -114,7 +123,8 @@ public final class PlanRun {
                 String error = faults.failure() != null ? faults.failure().getMessage()
                         : interruption.happened() ? "the run was interrupted before its end" : null;
                 Results results = ResultsBuilder.from(record, verdicts, error,
-                        new Results.FaultsHealed(healed.verified(), healed.leftovers()));
+                        new Results.FaultsHealed(healed.verified(), healed.leftovers()))
+                        .withResources(resources.stop()).withPlanYaml(planYaml);
                 report.write(results, out);
                 return results;
             } catch (InterruptedException e) {

@@ -2,8 +2,7 @@ package dev.faultline.run;
 
 import dev.faultline.plan.ReportSpec;
 import dev.faultline.report.ConsoleSummary;
-import dev.faultline.report.JUnitXmlWriter;
-import dev.faultline.report.JsonResultsWriter;
+import dev.faultline.report.ReportFormats;
 import dev.faultline.report.ReportWriter;
 import dev.faultline.report.Results;
 import dev.faultline.sample.Acknowledgements;
@@ -11,7 +10,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** A plan's report folder: created before the run, filled with every requested format after it. */
@@ -52,12 +50,7 @@ final class ReportFolder {
 
     /** Writes results.json (always) and the other requested formats, then prints the console summary. */
     void write(Results results, PrintWriter out) {
-        List<ReportWriter> writers = new ArrayList<>();
-        writers.add(new JsonResultsWriter());
-        if (wants(ReportSpec.Format.JUNIT)) {
-            writers.add(new JUnitXmlWriter());
-        }
-        for (ReportWriter writer : writers) {
+        for (ReportWriter writer : ReportFormats.writers(formats)) {
             try {
                 Files.createDirectories(dir);
                 writer.write(results, dir);

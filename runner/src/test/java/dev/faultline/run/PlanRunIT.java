@@ -96,6 +96,13 @@ class PlanRunIT {
         assertThat(console.toString()).contains("one process each");
         assertThat(out.resolve("short-with-processes/cluster/n1/n1.log")).exists();
         assertThat(out.resolve("short-with-processes/cluster/lb/component.json")).exists();
+        List<String> sampled = new ArrayList<>();
+        results.path("resources").forEach(r -> {
+            sampled.add(r.path("component").asText());
+            assertThat(r.at("/points/0/rssBytes").asLong()).as("resident memory of %s", r).isPositive();
+            assertThat(r.at("/points/0/diskBytes").asLong()).as("its folder holds at least its component.json").isPositive();
+        });
+        assertThat(sampled).as("every process of the run is sampled").containsExactlyInAnyOrder("lb", "n1");
         assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)).isEmpty();
     }
 }
