@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Chaos and load testing for the JVM: runs YAML plans that start a target, drive load, inject "
                 + "faults and check what must still hold.",
-        subcommands = {RunCommand.class, ValidateCommand.class, ClusterCommand.class, ProxyCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, ClusterCommand.class, ProxyCommand.class, CompareCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
