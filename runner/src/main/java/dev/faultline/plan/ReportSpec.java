@@ -15,11 +15,13 @@ public record ReportSpec(String dir, List<Format> formats) {
     public enum Format {
         @JsonProperty("json") JSON,
         @JsonProperty("junit") JUNIT,
-        @JsonProperty("hlog") HLOG
+        @JsonProperty("hlog") HLOG,
+        @JsonProperty("markdown") MARKDOWN,
+        @JsonProperty("events") EVENTS
     }
 
     public ReportSpec {
         dir = dir == null || dir.isBlank() ? DEFAULT_DIR : dir;
-        formats = formats == null ? List.of(Format.JSON, Format.JUNIT, Format.HLOG) : List.copyOf(formats);
+        formats = formats == null ? List.of(Format.JSON, Format.JUNIT, Format.HLOG, Format.MARKDOWN, Format.EVENTS) : List.copyOf(formats);
     }
 }

@@ -37,11 +37,18 @@ public final class PlanRun {
     private final Plan plan;
     private final Path outDir;
     private final PrintWriter out;
+    private final Optional<LiveMetricsEndpoint> live;
 
     public PlanRun(Plan plan, Path outDir, PrintWriter out) {
+        this(plan, outDir, out, Optional.empty());
+    }
+
+    /** A run whose live figures {@code live} (when present) serves while its load runs. */
+    public PlanRun(Plan plan, Path outDir, PrintWriter out, Optional<LiveMetricsEndpoint> live) {
         this.plan = plan;
         this.outDir = outDir;
         this.out = out;
+        this.live = live;
     }
 
     public Results execute() {
@@ -92,6 +99,8 @@ public final class PlanRun {
                         plan.load().model().name().toLowerCase(java.util.Locale.ROOT),
                         Durations.format(plan.load().duration()), String.join(", ", names), plan.faults().size(),
                         plan.faults().size() == 1 ? "" : "s");
+                live.ifPresent(l -> l.follow(plan.name(), clock, recorder, faults::activeNames,
+                        plan.faults().stream().map(dev.faultline.plan.FaultSpec::name).toList()));
                 faults.start();
                 LoadSummary summary;
                 try (Progress progress = Progress.start(out, System.console() != null, clock,
@@ -115,6 +124,7 @@ public final class PlanRun {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
             } finally {
+                live.ifPresent(LiveMetricsEndpoint::unfollow);
                 written.countDown();
                 interruption.remove();
                 recorder.close();

@@ -57,6 +57,12 @@ final class ReportFolder {
         if (wants(ReportSpec.Format.JUNIT)) {
             writers.add(new JUnitXmlWriter());
         }
+        if (wants(ReportSpec.Format.MARKDOWN)) {
+            writers.add(new dev.faultline.report.MarkdownSummaryWriter());
+        }
+        if (wants(ReportSpec.Format.EVENTS)) {
+            writers.add(new dev.faultline.report.EventsWriter());
+        }
         for (ReportWriter writer : writers) {
             try {
                 Files.createDirectories(dir);

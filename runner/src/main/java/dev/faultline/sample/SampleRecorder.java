@@ -36,6 +36,8 @@ public final class SampleRecorder implements AutoCloseable {
     private final IntervalLog log;
     private final AckLog acks = new AckLog(AckLog.DEFAULT_CAPACITY);
     private final LongAdder errorsSoFar = new LongAdder();
+    private final LongAdder[] errorsSoFarByKind = java.util.stream.Stream.generate(LongAdder::new)
+            .limit(ErrorKind.values().length).toArray(LongAdder[]::new);
     /** Reused for the live view and the .hlog's all-requests line, under their own locks. */
     private final Histogram liveSum = new Histogram(OpenInterval.HIGHEST_MICROS, OpenInterval.DIGITS);
     private final Histogram logSum = new Histogram(OpenInterval.HIGHEST_MICROS, OpenInterval.DIGITS);
@@ -100,6 +102,7 @@ public final class SampleRecorder implements AutoCloseable {
         }
         if (errorOrNull != null) {
             errorsSoFar.increment();
+            errorsSoFarByKind[errorOrNull.ordinal()].increment();
         }
     }
 
@@ -140,6 +143,11 @@ public final class SampleRecorder implements AutoCloseable {
             }
         }
         return new LiveSecond(second, total, failed, p99, errorsSoFar.sum());
+    }
+
+    /** Failures of one kind since time zero (dropped arrivals under {@link ErrorKind#DROPPED}), for live metrics. */
+    public long errorsSoFar(ErrorKind kind) {
+        return errorsSoFarByKind[kind.ordinal()].sum();
     }
 
     /** Closes the intervals more than two seconds older than the newest one (the flusher does this every second). */
