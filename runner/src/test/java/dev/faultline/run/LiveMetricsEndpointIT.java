@@ -2,6 +2,7 @@ package dev.faultline.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.plan.Plan;
 import dev.faultline.plan.PlanParser;
 import dev.faultline.report.Results;
@@ -12,11 +13,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,6 +61,10 @@ class LiveMetricsEndpointIT {
                 Thread.sleep(250);
             }
             assertThat(run.get().error()).isNull();
+            assertThat(out.resolve("short-with-fault/summary.md")).as("written by default").content()
+                    .containsPattern("short-with-fault: [0-3] of 3 checks held");
+            assertThat(out.resolve("short-with-fault/events.jsonl")).as("written by default").content()
+                    .contains("\"action\":\"fault-healed\"");
             String after = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
             assertThat(value(after, "faultline_run_active{plan=\"short-with-fault\"}")).isZero();
         }
@@ -67,7 +75,39 @@ class LiveMetricsEndpointIT {
                 .anySatisfy(s -> assertThat(value(s, "faultline_requests_per_second")).isGreaterThan(0));
         assertThat(scrapes).as("a scrape that saw the slow link in the p99 (60 ms delay)")
                 .anySatisfy(s -> assertThat(value(s, "faultline_latency_p99_seconds")).isGreaterThanOrEqualTo(0.055));
-        assertThat(scrapes.get(scrapes.size() - 1)).contains("faultline_request_errors_total{kind=\"timeout\"}");
+        String last = scrapes.get(scrapes.size() - 1);
+        assertThat(last).contains("faultline_request_errors_total{kind=\"timeout\"}");
+        assertThat(dashboardMetrics()).as("every metric the Grafana dashboard queries is served")
+                .allSatisfy(metric -> assertThat(last).containsPattern("(?m)^" + metric + "[{ ]"));
+        promtoolAccepts(last);
+    }
+
+    /** The metric names that docs/grafana/faultline-run.json queries. */
+    private static Set<String> dashboardMetrics() throws Exception {
+        String dashboard = Files.readString(Path.of("../docs/grafana/faultline-run.json"));
+        new ObjectMapper().readTree(dashboard);
+        Set<String> names = new TreeSet<>();
+        Matcher m = Pattern.compile("faultline_[a-z0-9_]+").matcher(dashboard);
+        while (m.find()) {
+            names.add(m.group());
+        }
+        assertThat(names).isNotEmpty();
+        return names;
+    }
+
+    /** promtool (Debian package prometheus) checks the exposition format, when installed. */
+    private static void promtoolAccepts(String scrape) throws Exception {
+        Path promtool = Path.of("/usr/bin/promtool");
+        if (!Files.isExecutable(promtool)) {
+            return;
+        }
+        Process p = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
+        try (var in = p.getOutputStream()) {
+            in.write(scrape.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String said = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(said).isZero();
     }
 
     @Test
