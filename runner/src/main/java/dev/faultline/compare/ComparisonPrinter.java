@@ -15,8 +15,8 @@ public final class ComparisonPrinter {
     public void print(Comparison c) {
         Thresholds t = c.thresholds();
         out.printf(Locale.ROOT, "compare   baseline %s%n          current  %s%n", c.baseline(), c.current());
-        out.printf(Locale.ROOT, "rule      a percentile regressed when it rose by >= %s and >= %s; a request when %d "
-                        + "percentiles did, or its availability fell by > %s%n", Numbers.ms(t.minShiftMs()),
+        out.printf(Locale.ROOT, "rule      a percentile shifted when it rose by >= %s and >= %s; a request regressed when %d "
+                        + "judged percentiles shifted, or its availability fell by > %s%n", Numbers.ms(t.minShiftMs()),
                 Numbers.percent(t.relativePercent()), t.minPercentiles(), Numbers.points(t.availabilityPoints()));
         out.println("latency   " + (c.fullDistributions() ? "whole distributions, from the latency.hlog files"
                 : "percentiles from results.json (no latency.hlog beside both files)"));

@@ -44,7 +44,8 @@ class LiveMetricsEndpointIT {
     @Test
     void servesRateLatencyErrorsAndActiveFaultsWhileAPlanRuns() throws Exception {
         Plan plan = new PlanParser().parse(SHORT);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
         List<String> scrapes = new ArrayList<>();
         try (LiveMetricsEndpoint live = LiveMetricsEndpoint.start(0)) {
             URI uri = URI.create("http://127.0.0.1:" + live.port() + "/metrics");
@@ -52,7 +53,7 @@ class LiveMetricsEndpointIT {
                     new PlanRun(plan, out.resolve(plan.name()), new PrintWriter(new StringWriter()), Optional.of(live))
                             .execute());
             while (!run.isDone()) {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
                         .build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).isEqualTo(200);
                 assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
