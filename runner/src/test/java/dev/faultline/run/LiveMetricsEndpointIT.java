@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The live metrics endpoint, scraped while a short plan runs against the in-JVM reference cluster. */
-@Timeout(60)
+@Timeout(120)
 class LiveMetricsEndpointIT {
     private static final Path SHORT = Path.of("src/test/resources/plans/short-with-fault.yaml");
 
