@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Chaos and load testing for the JVM: runs YAML plans that start a target, drive load, inject "
                 + "faults and check what must still hold.",
         subcommands = {RunCommand.class, ValidateCommand.class, ReportCommand.class, ClusterCommand.class, ProxyCommand.class,
+                CompareCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

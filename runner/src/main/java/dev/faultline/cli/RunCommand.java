@@ -3,12 +3,14 @@ package dev.faultline.cli;
 import dev.faultline.plan.Plan;
 import dev.faultline.plan.ReportSpec;
 import dev.faultline.report.Results;
+import dev.faultline.run.LiveMetricsEndpoint;
 import dev.faultline.run.PlanRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,6 +54,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Print the cause chain of errors.")
     boolean verbose;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Serve live figures (rate, p99, errors by kind, active faults) in Prometheus text format on "
+                    + "http://127.0.0.1:PORT/metrics while the plans run.")
+    Integer metricsPort;
+
     @Override
     public Integer call() {
         List<Plan> parsed = PlanFiles.parseAll(plans, overrides, seed, spec.commandLine().getErr());
@@ -59,14 +66,28 @@ final class RunCommand implements Callable<Integer> {
             return ExitCode.INVALID.code();
         }
         PrintWriter console = spec.commandLine().getOut();
+        Optional<LiveMetricsEndpoint> live;
+        try {
+            live = metricsPort == null ? Optional.empty() : Optional.of(LiveMetricsEndpoint.start(metricsPort));
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("faultline: cannot serve live metrics on 127.0.0.1:" + metricsPort
+                    + ": " + e.getMessage());
+            return ExitCode.NOT_CARRIED_OUT.code();
+        }
+        live.ifPresent(l -> console.println("metrics   http://127.0.0.1:" + l.port() + "/metrics"));
         ExitCode worst = ExitCode.PASSED;
-        for (int i = 0; i < parsed.size(); i++) {
-            Plan plan = parsed.get(i);
-            plan = formats == null ? plan : plan.withReport(plan.report().withFormats(formats));
-            Path root = out != null ? out : Path.of(plan.report().dir());
-            Results results = new PlanRun(plan, root.resolve(plan.name()), console, planText(plans.get(i))).execute();
-            worst = worst.worst(results.error() != null ? ExitCode.NOT_CARRIED_OUT
-                    : results.passed() ? ExitCode.PASSED : ExitCode.CHECK_FAILED);
+        try {
+            for (int i = 0; i < parsed.size(); i++) {
+                Plan plan = parsed.get(i);
+                plan = formats == null ? plan : plan.withReport(plan.report().withFormats(formats));
+                Path root = out != null ? out : Path.of(plan.report().dir());
+                Results results = new PlanRun(plan, root.resolve(plan.name()), console, planText(plans.get(i)), live)
+                        .execute();
+                worst = worst.worst(results.error() != null ? ExitCode.NOT_CARRIED_OUT
+                        : results.passed() ? ExitCode.PASSED : ExitCode.CHECK_FAILED);
+            }
+        } finally {
+            live.ifPresent(LiveMetricsEndpoint::close);
         }
         console.flush();
         return worst.code();

@@ -21,7 +21,9 @@ public record ReportSpec(String dir, List<Format> formats) {
         @JsonProperty("json") JSON,
         @JsonProperty("junit") JUNIT,
         @JsonProperty("hlog") HLOG,
-        @JsonProperty("html") HTML;
+        @JsonProperty("html") HTML,
+        @JsonProperty("markdown") MARKDOWN,
+        @JsonProperty("events") EVENTS;
 
         /** Its plan and command-line key, e.g. {@code html}. */
         public String key() {

@@ -15,7 +15,10 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * Writes {@code junit.xml}: one test suite per plan, one test case per check (failures say observed vs limit), and
  * one errored test case {@code run} when the run could not be carried out. Readable by Jenkins, GitLab and GitHub
- * test reporters (the Ant JUnit schema).
+ * test reporters (the Ant/Surefire JUnit XML schema): a test case's {@code classname} is {@code faultline.<plan>} and
+ * its name {@code <check> (<window>)}, so they show it as "quickstart › latency read p99 (steady)". The suite's
+ * properties carry the seed, the target and the achieved rate; a check's details (lost writes, differing keys, ...)
+ * follow its failure message.
  */
 public final class JUnitXmlWriter implements ReportWriter {
     public static final String FILE = "junit.xml";
@@ -53,7 +56,8 @@ public final class JUnitXmlWriter implements ReportWriter {
         xml.writeAttribute("errors", String.valueOf(errors));
         xml.writeAttribute("skipped", "0");
         xml.writeAttribute("time", seconds);
-        xml.writeAttribute("timestamp", results.startedAt());
+        xml.writeAttribute("timestamp", antTimestamp(results.startedAt()));
+        properties(results, xml);
         if (results.error() != null) {
             testCase(xml, suite, "run");
             xml.writeStartElement("error");
@@ -69,8 +73,10 @@ public final class JUnitXmlWriter implements ReportWriter {
                 xml.writeStartElement("failure");
                 xml.writeAttribute("message", verdict.message());
                 xml.writeAttribute("type", verdict.type());
-                xml.writeCharacters("observed " + Numbers.withUnit(verdict.observed(), verdict.unit())
+                StringBuilder text = new StringBuilder("observed " + Numbers.withUnit(verdict.observed(), verdict.unit())
                         + ", limit " + Numbers.withUnit(verdict.limit(), verdict.unit()) + "\n" + verdict.message());
+                ResultsTree.details(verdict).forEach(d -> text.append("\n- ").append(d));
+                xml.writeCharacters(text.toString());
                 xml.writeEndElement();
             }
             xml.writeEndElement();
@@ -81,6 +87,29 @@ public final class JUnitXmlWriter implements ReportWriter {
         xml.writeEndElement();
         xml.writeCharacters("\n");
         xml.writeEndDocument();
+    }
+
+    /** Ant's form, which every reader parses: UTC to the second, no zone ({@code 2026-11-23T20:00:00}). */
+    private static String antTimestamp(String instant) {
+        return java.time.Instant.parse(instant).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()
+                .replace("Z", "");
+    }
+
+    private static void properties(Results results, XMLStreamWriter xml) throws XMLStreamException {
+        xml.writeCharacters("\n    ");
+        xml.writeStartElement("properties");
+        property(xml, "seed", String.valueOf(results.seed()));
+        property(xml, "target", results.target());
+        property(xml, "achievedRate", String.format(Locale.ROOT, "%.1f/s", results.load().achievedRate()));
+        xml.writeCharacters("\n    ");
+        xml.writeEndElement();
+    }
+
+    private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        xml.writeCharacters("\n      ");
+        xml.writeEmptyElement("property");
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("value", value == null ? "" : value);
     }
 
     private static void testCase(XMLStreamWriter xml, String suite, String name) throws XMLStreamException {

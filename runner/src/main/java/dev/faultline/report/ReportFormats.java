@@ -20,6 +20,8 @@ public final class ReportFormats {
         WRITERS.put(Format.JSON, JsonResultsWriter::new);
         WRITERS.put(Format.JUNIT, JUnitXmlWriter::new);
         WRITERS.put(Format.HTML, HtmlReportWriter::new);
+        WRITERS.put(Format.MARKDOWN, MarkdownSummaryWriter::new);
+        WRITERS.put(Format.EVENTS, EventsWriter::new);
     }
 
     private ReportFormats() {

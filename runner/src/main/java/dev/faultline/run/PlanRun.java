@@ -41,17 +41,27 @@ public final class PlanRun {
     private final Path outDir;
     private final PrintWriter out;
     private final String planYaml;
+    private final Optional<LiveMetricsEndpoint> live;
 
     public PlanRun(Plan plan, Path outDir, PrintWriter out) {
-        this(plan, outDir, out, null);
+        this(plan, outDir, out, null, Optional.empty());
     }
 
-    /** A run whose report also shows the plan's text ({@code planYaml}, as run; null when not known). */
-    public PlanRun(Plan plan, Path outDir, PrintWriter out, String planYaml) {
+    /** A run whose live figures {@code live} (when present) serves while its load runs. */
+    public PlanRun(Plan plan, Path outDir, PrintWriter out, Optional<LiveMetricsEndpoint> live) {
+        this(plan, outDir, out, null, live);
+    }
+
+    /**
+     * A run whose report also shows the plan's text ({@code planYaml}, as run; null when not known) and whose live
+     * figures {@code live} (when present) serves while its load runs.
+     */
+    public PlanRun(Plan plan, Path outDir, PrintWriter out, String planYaml, Optional<LiveMetricsEndpoint> live) {
         this.plan = plan;
         this.outDir = outDir;
         this.out = out;
         this.planYaml = planYaml;
+        this.live = live;
     }
 
     public Results execute() {
@@ -105,6 +115,8 @@ public final class PlanRun {
                         Durations.format(plan.load().duration()), String.join(", ", names), plan.faults().size(),
                         plan.faults().size() == 1 ? "" : "s");
                 observation = RunObservation.start(plan, target, clock);
+                live.ifPresent(l -> l.follow(plan.name(), clock, recorder, faults::activeNames,
+                        plan.faults().stream().map(dev.faultline.plan.FaultSpec::name).toList()));
                 faults.start();
                 LoadSummary summary;
                 try (Progress progress = Progress.start(out, System.console() != null, clock,
@@ -131,6 +143,7 @@ public final class PlanRun {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
             } finally {
+                live.ifPresent(LiveMetricsEndpoint::unfollow);
                 written.countDown();
                 if (observation != null) {
                     observation.close();

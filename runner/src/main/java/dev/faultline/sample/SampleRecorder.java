@@ -38,6 +38,8 @@ public final class SampleRecorder implements AutoCloseable {
     private final FailureLog failures = new FailureLog(FailureLog.DEFAULT_CAPACITY);
     private final ReadLog reads = new ReadLog(ReadLog.DEFAULT_CAPACITY);
     private final LongAdder errorsSoFar = new LongAdder();
+    private final LongAdder[] errorsSoFarByKind = java.util.stream.Stream.generate(LongAdder::new)
+            .limit(ErrorKind.values().length).toArray(LongAdder[]::new);
     /** Reused for the live view and the .hlog's all-requests line, under their own locks. */
     private final Histogram liveSum = new Histogram(OpenInterval.HIGHEST_MICROS, OpenInterval.DIGITS);
     private final Histogram logSum = new Histogram(OpenInterval.HIGHEST_MICROS, OpenInterval.DIGITS);
@@ -129,6 +131,7 @@ public final class SampleRecorder implements AutoCloseable {
         failures.add(Math.floorDiv(endNanos, 1_000_000L), latencyMicros, errorOrNull);
         if (errorOrNull != null) {
             errorsSoFar.increment();
+            errorsSoFarByKind[errorOrNull.ordinal()].increment();
         }
     }
 
@@ -187,6 +190,11 @@ public final class SampleRecorder implements AutoCloseable {
             }
         }
         return new LiveSecond(second, total, failed, p99, errorsSoFar.sum());
+    }
+
+    /** Failures of one kind since time zero (dropped arrivals under {@link ErrorKind#DROPPED}), for live metrics. */
+    public long errorsSoFar(ErrorKind kind) {
+        return errorsSoFarByKind[kind.ordinal()].sum();
     }
 
     /** Closes the intervals more than two seconds older than the newest one (the flusher does this every second). */

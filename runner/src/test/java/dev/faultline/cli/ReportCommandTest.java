@@ -44,7 +44,7 @@ class ReportCommandTest {
     @Test
     void anUnknownFormatExitsTwoAndListsTheKnownOnes() {
         assertThat(cli.execute("report", FIXTURE.toString(), "--format", "pdf")).isEqualTo(2);
-        assertThat(cli.err()).contains("unknown report format 'pdf' (known: json, junit, hlog, html)");
+        assertThat(cli.err()).contains("unknown report format 'pdf' (known: json, junit, hlog, html, markdown, events)");
     }
 
     @Test

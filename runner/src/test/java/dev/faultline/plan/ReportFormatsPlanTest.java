@@ -37,6 +37,6 @@ class ReportFormatsPlanTest {
     void formatKeysAreFoundCaseInsensitivelyAndAnUnknownOneListsTheKnown() {
         assertThat(ReportSpec.Format.of("HTML")).isEqualTo(ReportSpec.Format.HTML);
         assertThatThrownBy(() -> ReportSpec.Format.of("pdf")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown report format 'pdf' (known: json, junit, hlog, html)");
+                .hasMessage("unknown report format 'pdf' (known: json, junit, hlog, html, markdown, events)");
     }
 }

@@ -6,7 +6,10 @@ import dev.faultline.check.Verdict;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -54,5 +57,32 @@ class JUnitXmlWriterTest {
         assertThat(suite.getAttribute("errors")).isEqualTo("1");
         Element error = (Element) xml.getElementsByTagName("error").item(0);
         assertThat(error.getAttribute("message")).isEqualTo("port 8080 is taken");
+    }
+
+    /** Validates against the de-facto JUnit XML schema CI systems read (src/test/resources/junit/junit-de-facto.xsd). */
+    private static void assertValid(Path file) throws Exception {
+        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(Path.of("src/test/resources/junit/junit-de-facto.xsd").toFile())
+                .newValidator().validate(new StreamSource(file.toFile()));
+    }
+
+    @Test
+    void recordedRunsAndARunNotCarriedOutAreValidJUnitXmlForCiSystems() throws Exception {
+        for (String run : List.of("quickstart-run1", "quickstart-failing", "quickstart-overloaded")) {
+            assertValid(new JUnitXmlWriter().write(Golden.recorded(run), dir));
+        }
+        assertValid(new JUnitXmlWriter().write(results("port 8080 is taken"), dir));
+    }
+
+    @Test
+    void aRecordedFailingRunIsWrittenAsTheGoldenFileHasIt() throws Exception {
+        Path file = new JUnitXmlWriter().write(Golden.recorded("quickstart-overloaded"), dir);
+        Golden.assertMatches("quickstart-overloaded.junit.xml", Golden.read(file));
+        Document xml = parse(file);
+        Element testCase = (Element) xml.getElementsByTagName("testcase").item(0);
+        assertThat(testCase.getAttribute("classname") + " › " + testCase.getAttribute("name"))
+                .isEqualTo("faultline.quickstart › latency read p99 (steady)");
+        assertThat(xml.getElementsByTagName("property").getLength()).isEqualTo(3);
+        assertThat(((Element) xml.getElementsByTagName("testsuite").item(0)).getAttribute("failures")).isEqualTo("3");
     }
 }
