@@ -41,8 +41,11 @@ class StandbyFailoverIT {
     @TempDir
     Path workDir;
 
-    /** One request: when it was sent and answered (nanoTime), and whether a store node answered it. */
-    private record Outcome(long sentNanos, long doneNanos, boolean ok) {
+    /**
+     * One request: when it was sent and answered (nanoTime), whether a store node answered it, and what came back (a
+     * status code or the exception's name).
+     */
+    private record Outcome(long sentNanos, long doneNanos, boolean ok, String result) {
     }
 
     private ReferenceClusterTarget startPair(int nodes, ReferenceClusterConfig.Isolation isolation) {
@@ -98,6 +101,11 @@ class StandbyFailoverIT {
             System.out.printf("failover: lb2 listened %d ms after lb was gone; first success %d ms after; %d requests, "
                     + "longest run of failures %d ms%n", takeover.toMillis(), firstSuccess.toMillis(), outcomes.size(),
                     downtime.toMillis());
+            synchronized (outcomes) {
+                outcomes.stream().filter(o -> o.sentNanos() > killedAt - 1_000_000_000L && !o.ok()).forEach(o ->
+                        System.out.printf("  failed: sent %+d ms, took %d ms: %s%n", (o.sentNanos() - killedAt) / 1_000_000,
+                                (o.doneNanos() - o.sentNanos()) / 1_000_000, o.result()));
+            }
             System.out.println(Files.readString(lb2.log()));
             assertThat(lb.isAlive()).isFalse();
             assertThat(lb2.isAlive()).isTrue();
@@ -145,18 +153,21 @@ class StandbyFailoverIT {
         while (running.get() && System.nanoTime() < stopAt) {
             long sent = System.nanoTime();
             boolean ok;
+            String result;
             try {
                 int status = http.send(HttpRequest.newBuilder(key).timeout(REQUEST_TIMEOUT).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode();
                 ok = status == 200 || status == 404;
+                result = String.valueOf(status);
             } catch (IOException e) {
                 ok = false;
+                result = e.getClass().getSimpleName();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
             synchronized (outcomes) {
-                outcomes.add(new Outcome(sent, System.nanoTime(), ok));
+                outcomes.add(new Outcome(sent, System.nanoTime(), ok, result));
             }
         }
     }
@@ -191,13 +202,15 @@ class StandbyFailoverIT {
     }
 
     /**
-     * The longest stretch of failures among the requests in sending order: from the first failed request's sending to
-     * the sending of the next request that succeeded (or of the last request, if none did).
+     * The longest stretch of failures among the requests in sending order, from the first success on (a cold cluster's
+     * first requests are not a failover): from the first failed request's sending to the sending of the next request
+     * that succeeded (or the end of the last request, if none did).
      */
     private static Duration longestFailureRun(List<Outcome> outcomes) {
         List<Outcome> sorted;
         synchronized (outcomes) {
-            sorted = outcomes.stream().sorted(Comparator.comparingLong(Outcome::sentNanos)).toList();
+            sorted = outcomes.stream().sorted(Comparator.comparingLong(Outcome::sentNanos))
+                    .dropWhile(o -> !o.ok()).toList();
         }
         long longest = 0;
         Long runStart = null;

@@ -9,7 +9,6 @@ import dev.faultline.cluster.store.replication.Hints;
 import dev.faultline.cluster.store.replication.InternalApi;
 import dev.faultline.cluster.store.replication.PeerClient;
 import dev.faultline.cluster.store.replication.Replica;
-import dev.faultline.cluster.metrics.ProcessMetrics;
 import dev.faultline.cluster.store.replication.StoreMetrics;
 import dev.faultline.cluster.store.ring.HashRing;
 import dev.faultline.cluster.store.version.LastWriteWins;
@@ -71,8 +70,7 @@ public final class StoreNode implements AutoCloseable {
         Replica replica = new Replica(reconciler, ring, clock);
         EntryLog log = openLog(config, replica);
         replica.logTo(log);
-        StoreMetrics metrics = new StoreMetrics(self);
-        new ProcessMetrics(Path.of(config.dataDir() == null ? "." : config.dataDir())).bindTo(metrics.registry());
+        StoreMetrics metrics = new StoreMetrics(self, Path.of(config.dataDir() == null ? "." : config.dataDir()));
         PeerClient peers = new PeerClient(self, config.peers(), config.requestTimeout());
         ScheduledExecutorService timer = threads(self, "timer", 1);
         ScheduledExecutorService background = threads(self, "background", 2);
