@@ -139,6 +139,8 @@ class StandbyFailoverIT {
             }
             client.join(10_000);
 
+            ProcessControl lb2 = cluster.components().get("lb2").processControl().orElseThrow();
+            System.out.println("lb2's log:\n" + Files.readString(lb2.log()) + "lb's log:\n" + Files.readString(lb.log()));
             assertThat(lb.isAlive()).isTrue();
             assertThat(Files.readString(lb.log())).contains("balancer lb is the standby");
             synchronized (outcomes) {

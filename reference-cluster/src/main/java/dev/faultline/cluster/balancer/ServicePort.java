@@ -56,7 +56,8 @@ final class ServicePort implements AutoCloseable {
     }
 
     /**
-     * Binds the port now if it is free, else watches it as the standby and binds it once it is free, then calls
+     * Binds the port now if it is free, else becomes the standby: warms its request path ({@link StandbyWarmUp}, at
+     * most {@link StandbyWarmUp#AT_MOST}), then watches the port and binds it once it is free, then calls
      * {@code onTakeover}. Port 0 always binds a free port.
      */
     static ServicePort bindOrStandBy(String label, String host, int port, ServerThreads threads,
@@ -75,13 +76,21 @@ final class ServicePort implements AutoCloseable {
         LOG.info("{} is the standby: {} is taken; trying to take it every {} ms", label, servicePort.address,
                 TAKEOVER_CHECK.toMillis());
         long since = System.nanoTime();
+        watcher.execute(() -> StandbyWarmUp.run(label, host, threads, childInit));
         watcher.scheduleWithFixedDelay(() -> servicePort.takeOverIfFree(since), TAKEOVER_CHECK.toNanos(),
                 TAKEOVER_CHECK.toNanos(), TimeUnit.NANOSECONDS);
         return servicePort;
     }
 
     private void takeOverIfFree(long standbySince) {
-        if (closed || server != null || !tryBind()) {
+        try {
+            if (closed || server != null || !tryBind()) {
+                return;
+            }
+        } catch (RuntimeException e) {
+            // a failed try must not end the watch: a scheduled task that throws is never run again
+            LOG.warn("{} could not take over {}; trying again in {} ms: {}", label, address, TAKEOVER_CHECK.toMillis(),
+                    e.toString());
             return;
         }
         LOG.info("{} took over the service port {} after {} ms as the standby", label, address,

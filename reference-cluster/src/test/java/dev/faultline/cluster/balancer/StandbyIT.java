@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -44,6 +45,17 @@ class StandbyIT {
         assertThat(fixture.metrics(lb2)).contains("balancer_active{component=\"lb2\"} 0.0")
                 .contains("balancer_takeovers_total{component=\"lb2\"} 0.0");
         assertThat(fixture.get(lb, "/x").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theStandbyWarmsItsRequestPathThroughTheBackendsWhileWaiting() throws Exception {
+        List<SwitchableBackend> backends = fixture.backends(1);
+        Balancer lb = balancer("lb", 0, backends, PAIR);
+        Balancer lb2 = balancer("lb2", lb.port(), backends, PAIR);
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(fixture.metrics(lb2))
+                .contains("balancer_requests_seconds_count{backend=\"n1\",component=\"lb2\",status=\"2xx\"}"));
+        assertThat(lb2.isActive()).isFalse();
     }
 
     @Test
