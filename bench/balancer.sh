@@ -3,6 +3,8 @@
 # nginx backend (a tiny fixed response), with wrk as the load generator; everything on 127.0.0.1, same run.
 # Needs: apt-get install -y haproxy nginx wrk; a JDK 17+ and Maven.
 # Usage: bench/balancer.sh [DURATION_SECONDS=10] [CONNECTIONS=50]
+# BALANCER_GC="-XX:+UseSerialGC -Xmn160m" replaces the garbage-collector options of our balancers (default
+# -XX:+UseParallelGC); BALANCER_JAVA_EXTRA="-Xlog:gc:file=/tmp/gc-%p.log" adds JVM options (for profiling).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-10}"
@@ -78,7 +80,10 @@ PIDS+=($!)
 mvn -B -q -pl reference-cluster -am test-compile -DskipTests >/dev/null
 mvn -B -q -pl reference-cluster dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >/dev/null
 CP="reference-cluster/target/classes:reference-cluster/target/test-classes:$(cat "$WORK/cp.txt")"
-JAVA_OPTS=(-Xms256m -Xmx256m -XX:+UseParallelGC -Dio.netty.leakDetection.level=disabled -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
+read -ra GC <<<"${BALANCER_GC:--XX:+UseParallelGC}"
+JAVA_OPTS=(-Xms256m -Xmx256m "${GC[@]}" -Dio.netty.leakDetection.level=disabled -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
+read -ra EXTRA <<<"${BALANCER_JAVA_EXTRA:-}"
+JAVA_OPTS+=("${EXTRA[@]}")
 java "${JAVA_OPTS[@]}" -cp "$CP" dev.faultline.cluster.balancer.BalancerBenchMain 7 $OURS_L7 $BACKEND_PORT > "$WORK/ours7.log" 2>&1 &
 PIDS+=($!)
 java "${JAVA_OPTS[@]}" -cp "$CP" dev.faultline.cluster.balancer.BalancerBenchMain 4 $OURS_L4 $BACKEND_PORT > "$WORK/ours4.log" 2>&1 &

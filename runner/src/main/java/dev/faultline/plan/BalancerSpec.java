@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
- * The load balancer {@code lb} in front of the store nodes.
+ * The load balancer {@code lb} in front of the store nodes (and its standby {@code lb2}, when asked for).
  *
  * @param layer        7 (HTTP reverse proxy, default) or 4 (TCP relay)
  * @param strategy     how a backend is picked; default round-robin
@@ -13,9 +13,11 @@ import java.util.regex.Pattern;
  *                     {@code header:X-Client-Id} at layer 7, {@code ip} at layer 4
  * @param virtualNodes points per backend on the hash ring; default 160
  * @param healthCheck  active health checks; absent: none
+ * @param standby      true: a standby balancer {@code lb2} runs beside {@code lb} and takes over the service port
+ *                     when {@code lb}'s process dies; default false
  */
 public record BalancerSpec(Integer layer, Strategy strategy, String hashKey, Integer virtualNodes,
-        HealthCheckSpec healthCheck) {
+        HealthCheckSpec healthCheck, Boolean standby) {
     public static final BalancerSpec DEFAULTS = new BalancerSpec(7, Strategy.ROUND_ROBIN);
     private static final Pattern HASH_KEY = Pattern.compile("ip|(header|cookie):[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
@@ -30,6 +32,7 @@ public record BalancerSpec(Integer layer, Strategy strategy, String hashKey, Int
         layer = layer == null ? 7 : layer;
         strategy = strategy == null ? Strategy.ROUND_ROBIN : strategy;
         virtualNodes = virtualNodes == null ? 160 : virtualNodes;
+        standby = standby != null && standby;
         if (layer != 7 && layer != 4) {
             throw new IllegalArgumentException("layer must be 7 (HTTP) or 4 (TCP), not " + layer);
         }
@@ -52,7 +55,13 @@ public record BalancerSpec(Integer layer, Strategy strategy, String hashKey, Int
 
     /** A balancer with the given layer and strategy and every other key at its default. */
     public BalancerSpec(Integer layer, Strategy strategy) {
-        this(layer, strategy, null, null, null);
+        this(layer, strategy, null, null, null, null);
+    }
+
+    /** A balancer without a standby. */
+    public BalancerSpec(Integer layer, Strategy strategy, String hashKey, Integer virtualNodes,
+            HealthCheckSpec healthCheck) {
+        this(layer, strategy, hashKey, virtualNodes, healthCheck, null);
     }
 
     /**

@@ -38,6 +38,8 @@ public record ClusterSpec(Isolation isolation, StoreSpec store, BalancerSpec bal
 
     /** The balancer's component name. */
     public static final String BALANCER = "lb";
+    /** The standby balancer's component name (with {@code balancer.standby}). */
+    public static final String STANDBY_BALANCER = "lb2";
     /** The load generator's side of a link. */
     public static final String CLIENT = "client";
 
@@ -50,22 +52,30 @@ public record ClusterSpec(Isolation isolation, StoreSpec store, BalancerSpec bal
         return names;
     }
 
-    /** Every component that faults may name: the store nodes and the balancer. */
+    /** The balancers: {@code lb}, and {@code lb2} with {@code balancer.standby}. */
+    public List<String> balancers() {
+        return balancer.standby() ? List.of(BALANCER, STANDBY_BALANCER) : List.of(BALANCER);
+    }
+
+    /** Every component that faults may name: the store nodes and the balancers. */
     public List<String> components() {
         List<String> names = new ArrayList<>(storeNodes());
-        names.add(BALANCER);
+        names.addAll(balancers());
         return names;
     }
 
     /**
      * Every link (connections from one side to another through the fault proxy), named {@code from->to}: the load
-     * generator's {@code client->lb}, the balancer's {@code lb->nI}, and one per ordered pair of store nodes.
+     * generator's {@code client->lb} (to the service port, which the standby {@code lb2} takes over when {@code lb}
+     * dies), each balancer's {@code lb->nI} (and {@code lb2->nI}), and one per ordered pair of store nodes.
      */
     public List<String> links() {
         List<String> links = new ArrayList<>();
         links.add(CLIENT + "->" + BALANCER);
-        for (String node : storeNodes()) {
-            links.add(BALANCER + "->" + node);
+        for (String balancerName : balancers()) {
+            for (String node : storeNodes()) {
+                links.add(balancerName + "->" + node);
+            }
         }
         for (String from : storeNodes()) {
             for (String to : storeNodes()) {

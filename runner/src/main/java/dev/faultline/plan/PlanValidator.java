@@ -157,6 +157,10 @@ final class PlanValidator {
                 problem(at, "a breaker check needs the balancer's breakers", "add target.cluster.breaker");
             }
         }
+        if (c.failover() != null && (cluster == null || !cluster.balancer().standby())) {
+            problem(at, "a failover check needs a standby balancer to take over when lb dies",
+                    "set target.cluster.balancer.standby: true and crash lb, e.g. { at: 5s, crash: { node: lb } }");
+        }
         if (c.rateLimit() != null && cluster != null && cluster.limiter() == null) {
             problem(at, "a rate-limit check needs a limiter: the reference cluster's balancer limits nobody without one",
                     "add target.cluster.limiter, e.g. { rate: 50/s, burst: 10 }");

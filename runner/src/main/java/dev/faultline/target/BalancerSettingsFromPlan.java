@@ -19,7 +19,7 @@ final class BalancerSettingsFromPlan {
         BalancerSpec balancer = cluster.balancer();
         return new BalancerSettings(balancer.layer(), strategy(balancer.strategy()), balancer.hashKey(),
                 balancer.virtualNodes(), healthCheck(balancer.healthCheck()), breaker(cluster.breaker()),
-                limiter(cluster.limiter()), null);
+                limiter(cluster.limiter()), null, balancer.standby());
     }
 
     private static Strategy strategy(BalancerSpec.Strategy strategy) {

@@ -40,6 +40,25 @@ class BalancerPlanTest {
     }
 
     @Test
+    void aStandbyBalancerIsAComponentWithItsOwnLinksToEveryNode() throws PlanException {
+        ClusterSpec cluster = parser.parse(Path.of("src/test/resources/plans/good/standby.yaml")).target().cluster();
+
+        assertThat(cluster.balancer().standby()).isTrue();
+        assertThat(cluster.components()).containsExactly("n1", "n2", "lb", "lb2");
+        assertThat(cluster.links()).containsExactly("client->lb", "lb->n1", "lb->n2", "lb2->n1", "lb2->n2",
+                "n1->n2", "n2->n1");
+    }
+
+    @Test
+    void withoutStandbyThereIsNoSecondBalancer() throws PlanException {
+        ClusterSpec cluster = parser.parse(Path.of("src/test/resources/plans/good/minimal.yaml")).target().cluster();
+
+        assertThat(cluster.balancer().standby()).isFalse();
+        assertThat(cluster.components()).doesNotContain("lb2");
+        assertThat(cluster.links()).noneMatch(link -> link.startsWith("lb2->"));
+    }
+
+    @Test
     void limiterBurstDefaultsToOneSecondOfRate() {
         assertThat(new LimiterSpec(new Rate(30), null, null, null).burst()).isEqualTo(30);
     }

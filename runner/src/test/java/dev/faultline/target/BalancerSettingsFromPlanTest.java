@@ -36,6 +36,14 @@ class BalancerSettingsFromPlanTest {
     }
 
     @Test
+    void standbyInThePlanMakesTheBalancerOneOfAPair() {
+        ClusterSpec cluster = new ClusterSpec(null, null,
+                new BalancerSpec(7, BalancerSpec.Strategy.ROUND_ROBIN, null, null, null, true));
+
+        assertThat(BalancerSettingsFromPlan.of(cluster).standby()).isTrue();
+    }
+
+    @Test
     void aPlanWithoutBalancerKeysGivesTheDefaultBalancer() {
         ClusterSpec cluster = new ClusterSpec(null, null, null);
 

@@ -17,7 +17,8 @@ import java.time.Duration;
  * @param faultProxy     when not null, the API of a Toxiproxy-compatible server on this machine that carries the links
  *                       instead of a fault proxy started with the cluster
  * @param store          what every store node shares (replication, consistency, conflicts, durability); defaults if null
- * @param balancer       layer, strategy, health checks, breakers and limits of {@code lb}; null: layer 7 round-robin
+ * @param balancer       layer, strategy, health checks, breakers and limits of {@code lb} (and, with
+ *                       {@link BalancerSettings#standby()}, of its standby {@code lb2}); null: layer 7 round-robin
  *                       without health checks, breakers or limits
  */
 public record ReferenceClusterConfig(

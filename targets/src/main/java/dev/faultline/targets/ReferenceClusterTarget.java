@@ -2,6 +2,7 @@ package dev.faultline.targets;
 
 import dev.faultline.cluster.balancer.Backend;
 import dev.faultline.cluster.balancer.BalancerConfig;
+import dev.faultline.cluster.balancer.BalancerSettings;
 import dev.faultline.cluster.launch.ComponentDescription;
 import dev.faultline.cluster.launch.ComponentKind;
 import dev.faultline.cluster.launch.StartedComponent;
@@ -28,11 +29,20 @@ import java.util.Optional;
  * The bundled reference cluster, its components inside this JVM or each its own OS process (per
  * {@link ReferenceClusterConfig#isolation()}). Every link passes through the fault proxy, which always runs in this
  * JVM: the load reaches the balancer over {@code client->lb}, and the balancer reaches store node {@code nI} over
- * {@code lb->nI}, so a fault is a property of the network, not a flag in the code under test.
+ * {@code lb->nI}, so a fault is a property of the network, not a flag in the code under test. With a standby
+ * balancer {@code lb2}, {@code client->lb} leads to the service port the pair shares, whichever of them holds it.
  */
 public final class ReferenceClusterTarget implements Target {
     /** The component name of the fault proxy's API. */
     public static final String FAULT_PROXY = "fault-proxy";
+    /** The component name of the balancer. */
+    public static final String BALANCER = "lb";
+    /**
+     * The component name of the standby balancer, started when {@link BalancerSettings#standby()} is on: it shares
+     * {@code lb}'s service port (and so the {@code client->lb} link) and takes the port over when {@code lb}'s
+     * process dies; it reaches node {@code nI} over its own link {@code lb2->nI}.
+     */
+    public static final String STANDBY_BALANCER = "lb2";
 
     private final ReferenceClusterConfig config;
     private final CloseStack started = new CloseStack();
@@ -86,18 +96,29 @@ public final class ReferenceClusterTarget implements Target {
         started.push(linkFaults::deleteLinks);
         List<ComponentDescription> nodes = storeNodes(host);
         List<Backend> backends = new ArrayList<>();
+        List<Backend> standbyBackends = new ArrayList<>();
         for (Component node : startAll(nodes, Component.Kind.STORE)) {
             components.put(node.name(), node.withMetrics(node.url().resolve("/metrics")));
-            Link link = addLink("lb", node.name(), node.address());
-            backends.add(new Backend(node.name(), link.listen()));
+            backends.add(new Backend(node.name(), addLink(BALANCER, node.name(), node.address()).listen()));
+            if (config.balancer().standby()) {
+                standbyBackends.add(new Backend(node.name(),
+                        addLink(STANDBY_BALANCER, node.name(), node.address()).listen()));
+            }
         }
-        int metricsPort = FreePorts.pick(host, List.of("lb-metrics")).get("lb-metrics");
+        Map<String, Integer> metricsPorts = FreePorts.pick(host, List.of(BALANCER, STANDBY_BALANCER));
         ComponentDescription lb = new ComponentDescription(ComponentKind.BALANCER,
-                new BalancerConfig("lb", host, 0, backends, config.backendTimeout(), metricsPort, null)
-                        .withSettings(config.balancer()));
+                new BalancerConfig(BALANCER, host, 0, backends, config.backendTimeout(), metricsPorts.get(BALANCER),
+                        null).withSettings(config.balancer()));
         Component balancer = startAll(List.of(lb), Component.Kind.BALANCER).get(0);
-        components.put(balancer.name(), balancer.withMetrics(URI.create("http://" + host + ":" + metricsPort + "/metrics")));
-        Link front = addLink("client", "lb", balancer.address());
+        components.put(balancer.name(), balancer.withMetrics(metricsUrl(host, metricsPorts.get(BALANCER))));
+        if (config.balancer().standby()) {
+            Component standby = startAll(List.of(new ComponentDescription(ComponentKind.BALANCER,
+                    new BalancerConfig(STANDBY_BALANCER, host, balancer.address().getPort(), standbyBackends,
+                            config.backendTimeout(), metricsPorts.get(STANDBY_BALANCER), null)
+                            .withSettings(config.balancer()))), Component.Kind.BALANCER).get(0);
+            components.put(standby.name(), standby.withMetrics(metricsUrl(host, metricsPorts.get(STANDBY_BALANCER))));
+        }
+        Link front = addLink("client", BALANCER, balancer.address());
         serviceUri = URI.create("http://" + host + ":" + front.listen().getPort());
     }
 
@@ -146,6 +167,10 @@ public final class ReferenceClusterTarget implements Target {
     }
 
     /** Starts components in parallel (in-jvm: one after another, each takes milliseconds) and records them. */
+    private static URI metricsUrl(String host, int port) {
+        return URI.create("http://" + host + ":" + port + "/metrics");
+    }
+
     private List<Component> startAll(List<ComponentDescription> descriptions, Component.Kind kind) {
         List<Component> up = new ArrayList<>();
         if (config.isolation() == ReferenceClusterConfig.Isolation.PROCESS) {
@@ -187,7 +212,7 @@ public final class ReferenceClusterTarget implements Target {
     @Override
     public String description() {
         return "reference cluster: " + config.storeNodes() + " store node" + (config.storeNodes() == 1 ? "" : "s")
-                + " behind lb (" + (config.isolation() == ReferenceClusterConfig.Isolation.PROCESS
+                + " behind lb" + (config.balancer().standby() ? " with standby lb2" : "") + " (" + (config.isolation() == ReferenceClusterConfig.Isolation.PROCESS
                         ? "one process each, in " + workDir : "in-jvm")
                 + (config.faultProxy() == null ? "" : ", fault proxy " + config.faultProxy()) + ")";
     }

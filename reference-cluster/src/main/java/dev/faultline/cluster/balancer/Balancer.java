@@ -1,10 +1,10 @@
 package dev.faultline.cluster.balancer;
 
-import dev.faultline.cluster.http.NettyServer;
 import dev.faultline.cluster.http.ServerThreads;
 import dev.faultline.cluster.metrics.MetricsServer;
 import dev.faultline.cluster.metrics.PrometheusMetrics;
 import io.github.bucket4j.TimeMeter;
+import io.netty.channel.ChannelHandler;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * carries {@code X-Backend: <name>}; a failed backend answers 502 and a slow one 504, both naming the backend), at
  * layer 4 a TCP relay. It spreads requests by its strategy over the backends that pass their health checks and
  * whose circuit breakers are closed, refuses clients over their rate limit (429), and serves its metrics in
- * Prometheus text format on a port of their own ({@link #metricsAddress()}).
+ * Prometheus text format on a port of their own ({@link #metricsAddress()}). Two balancers with
+ * {@link BalancerSettings#standby()} on the same port form a primary/standby pair: the one that holds the port
+ * serves, the other waits and takes the port over when the first one's process dies ({@link ServicePort}).
  */
 public final class Balancer implements AutoCloseable {
     /** One acceptor and two I/O threads; each I/O thread keeps its own pools of backend connections. */
@@ -30,12 +32,12 @@ public final class Balancer implements AutoCloseable {
 
     private final String name;
     private final List<AutoCloseable> parts;
-    private final NettyServer server;
+    private final ServicePort server;
     private final MetricsServer metricsServer;
     private final List<BackendState> backends;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Balancer(String name, List<AutoCloseable> parts, NettyServer server, MetricsServer metricsServer,
+    private Balancer(String name, List<AutoCloseable> parts, ServicePort server, MetricsServer metricsServer,
             List<BackendState> backends) {
         this.name = name;
         this.parts = parts;
@@ -89,21 +91,25 @@ public final class Balancer implements AutoCloseable {
                 parts.add(HealthChecker.start(config.name(), backends, settings.healthCheck(), housekeeping));
             }
 
-            NettyServer server;
+            ChannelHandler childInit;
             if (settings.layer() == 4) {
-                server = NettyServer.start("balancer " + config.name(), config.host(), config.port(), THREADS,
-                        new RelayInitializer(routing, config.backendTimeout(), settings.clientIdleTimeout()));
+                childInit = new RelayInitializer(routing, config.backendTimeout(), settings.clientIdleTimeout());
             } else {
                 BackendPools pools = new BackendPools(config.backendTimeout());
                 parts.add(pools);
-                server = NettyServer.start("balancer " + config.name(), config.host(), config.port(), THREADS,
-                        new BalancerChannelInitializer(routing, pools, config.backendTimeout(),
-                                settings.clientIdleTimeout()));
+                childInit = new BalancerChannelInitializer(routing, pools, config.backendTimeout(),
+                        settings.clientIdleTimeout());
             }
-            parts.add(server);
             MetricsServer metricsServer = MetricsServer.start("balancer " + config.name() + " metrics",
                     config.host(), config.metricsPort(), registry);
             parts.add(metricsServer);
+            String label = "balancer " + config.name();
+            ServicePort server = settings.standby()
+                    ? ServicePort.bindOrStandBy(label, config.host(), config.port(), THREADS, childInit,
+                            metrics::tookOver)
+                    : ServicePort.bind(label, config.host(), config.port(), THREADS, childInit);
+            parts.add(server);
+            metrics.servicePort(server);
             return new Balancer(config.name(), parts, server, metricsServer, backends);
         } catch (RuntimeException e) {
             closeAll(parts);
@@ -115,13 +121,21 @@ public final class Balancer implements AutoCloseable {
         return name;
     }
 
-    /** The port the balancer really listens on. */
+    /** The service port: where the balancer listens, or, as the standby, where it waits to listen. */
     public int port() {
-        return server.port();
+        return server.address().getPort();
     }
 
     public InetSocketAddress address() {
         return server.address();
+    }
+
+    /**
+     * True while the balancer serves its port: always for a lone balancer; for one of a primary/standby pair
+     * ({@link BalancerSettings#standby()}), once it holds the port, from the start or since it took it over.
+     */
+    public boolean isActive() {
+        return server.active();
     }
 
     /** Where {@code GET /metrics} answers in Prometheus text format. */

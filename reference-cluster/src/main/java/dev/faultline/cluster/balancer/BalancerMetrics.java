@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * What the balancer exports on {@code /metrics}: requests and their latency by backend and status class, errors
  * by kind, active client connections, per backend the requests in flight, health and breaker state and
  * transitions, and the limiter's decisions per client (the first {@value #MAX_CLIENT_TAGS} clients by name, the
- * rest together as {@code other}, so many clients cannot grow the registry without bound).
+ * rest together as {@code other}, so many clients cannot grow the registry without bound), and whether the
+ * balancer serves its port or waits as the standby, with its takeovers.
  */
 final class BalancerMetrics {
     static final int MAX_CLIENT_TAGS = 1000;
@@ -23,6 +24,7 @@ final class BalancerMetrics {
 
     private final MeterRegistry registry;
     private final AtomicInteger activeConnections = new AtomicInteger();
+    private final Counter takeovers;
     private final Map<String, Timer[]> requestTimers = new ConcurrentHashMap<>();
     private final Map<String, Counter> errors = new ConcurrentHashMap<>();
     private final Map<String, Counter> limiterDecisions = new ConcurrentHashMap<>();
@@ -30,9 +32,24 @@ final class BalancerMetrics {
 
     BalancerMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.takeovers = Counter.builder("balancer.takeovers")
+                .description("Times this balancer, as the standby, took over the service port")
+                .register(registry);
         Gauge.builder("balancer.connections.active", activeConnections, AtomicInteger::get)
                 .description("Client connections open to the balancer")
                 .register(registry);
+    }
+
+    /** Exports whether the balancer serves its port (1) or waits as the standby (0). */
+    void servicePort(ServicePort port) {
+        Gauge.builder("balancer.active", port, p -> p.active() ? 1 : 0)
+                .description("1 while the balancer serves its service port, 0 while it waits as the standby")
+                .register(registry);
+    }
+
+    /** One takeover of the service port by this balancer as the standby. */
+    void tookOver() {
+        takeovers.increment();
     }
 
     MeterRegistry registry() {

@@ -16,15 +16,18 @@ import java.time.Duration;
  * @param limiter           null: no rate limiting
  * @param clientIdleTimeout a client connection that sends nothing this long is closed (408 if it stopped in the
  *                          middle of a request)
+ * @param standby           true: the balancer is one of a primary/standby pair sharing one service port; when the
+ *                          port is taken at start it waits as the standby and binds the port once it is free (the
+ *                          other balancer's process died), see {@link ServicePort}; false: a taken port fails the start
  */
 public record BalancerSettings(int layer, Strategy strategy, String hashKey, int virtualNodes,
         HealthCheckSettings healthCheck, BreakerSettings breaker, LimiterSettings limiter,
-        Duration clientIdleTimeout) {
+        Duration clientIdleTimeout, boolean standby) {
     public static final int DEFAULT_VIRTUAL_NODES = 160;
     public static final Duration DEFAULT_CLIENT_IDLE_TIMEOUT = Duration.ofSeconds(60);
     /** Layer 7, round-robin, no health checks, breakers or limits: the walking skeleton's balancer. */
     public static final BalancerSettings DEFAULTS =
-            new BalancerSettings(7, Strategy.ROUND_ROBIN, null, DEFAULT_VIRTUAL_NODES, null, null, null, null);
+            new BalancerSettings(7, Strategy.ROUND_ROBIN, null, DEFAULT_VIRTUAL_NODES, null, null, null, null, false);
 
     public BalancerSettings {
         if (layer != 7 && layer != 4) {
@@ -49,32 +52,46 @@ public record BalancerSettings(int layer, Strategy strategy, String hashKey, int
                 clientIdleTimeout == null ? DEFAULT_CLIENT_IDLE_TIMEOUT : clientIdleTimeout);
     }
 
+    /** Settings of a balancer that is not part of a primary/standby pair. */
+    public BalancerSettings(int layer, Strategy strategy, String hashKey, int virtualNodes,
+            HealthCheckSettings healthCheck, BreakerSettings breaker, LimiterSettings limiter,
+            Duration clientIdleTimeout) {
+        this(layer, strategy, hashKey, virtualNodes, healthCheck, breaker, limiter, clientIdleTimeout, false);
+    }
+
     public BalancerSettings withLayer(int newLayer) {
         return new BalancerSettings(newLayer, strategy, newLayer == layer ? hashKey : null, virtualNodes,
-                healthCheck, breaker, limiter, clientIdleTimeout);
+                healthCheck, breaker, limiter, clientIdleTimeout, standby);
     }
 
     public BalancerSettings withStrategy(Strategy newStrategy, String newHashKey) {
         return new BalancerSettings(layer, newStrategy, newHashKey, virtualNodes, healthCheck, breaker, limiter,
-                clientIdleTimeout);
+                clientIdleTimeout, standby);
     }
 
     public BalancerSettings withHealthCheck(HealthCheckSettings settings) {
         return new BalancerSettings(layer, strategy, hashKey, virtualNodes, settings, breaker, limiter,
-                clientIdleTimeout);
+                clientIdleTimeout, standby);
     }
 
     public BalancerSettings withBreaker(BreakerSettings settings) {
         return new BalancerSettings(layer, strategy, hashKey, virtualNodes, healthCheck, settings, limiter,
-                clientIdleTimeout);
+                clientIdleTimeout, standby);
     }
 
     public BalancerSettings withLimiter(LimiterSettings settings) {
         return new BalancerSettings(layer, strategy, hashKey, virtualNodes, healthCheck, breaker, settings,
-                clientIdleTimeout);
+                clientIdleTimeout, standby);
     }
 
     public BalancerSettings withClientIdleTimeout(Duration timeout) {
-        return new BalancerSettings(layer, strategy, hashKey, virtualNodes, healthCheck, breaker, limiter, timeout);
+        return new BalancerSettings(layer, strategy, hashKey, virtualNodes, healthCheck, breaker, limiter, timeout,
+                standby);
+    }
+
+    /** A copy that is (or is not) one of a primary/standby pair. */
+    public BalancerSettings withStandby(boolean newStandby) {
+        return new BalancerSettings(layer, strategy, hashKey, virtualNodes, healthCheck, breaker, limiter,
+                clientIdleTimeout, newStandby);
     }
 }

@@ -70,7 +70,7 @@ public final class StoreNode implements AutoCloseable {
         Replica replica = new Replica(reconciler, ring, clock);
         EntryLog log = openLog(config, replica);
         replica.logTo(log);
-        StoreMetrics metrics = new StoreMetrics(self);
+        StoreMetrics metrics = new StoreMetrics(self, Path.of(config.dataDir() == null ? "." : config.dataDir()));
         PeerClient peers = new PeerClient(self, config.peers(), config.requestTimeout());
         ScheduledExecutorService timer = threads(self, "timer", 1);
         ScheduledExecutorService background = threads(self, "background", 2);

@@ -1,10 +1,12 @@
 package dev.faultline.cluster.store.replication;
 
+import dev.faultline.cluster.metrics.ProcessMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -23,8 +25,15 @@ public final class StoreMetrics {
     private final Counter readRepairs;
     private final Counter hintsDelivered;
 
+    /** A node's meters without a data directory: the disk metrics report the working directory's file system. */
     public StoreMetrics(String node) {
+        this(node, Path.of("."));
+    }
+
+    /** A node's meters, with the process's CPU, memory, threads, open files and {@code dataDir}'s disk use. */
+    public StoreMetrics(String node, Path dataDir) {
         registry.config().commonTags("node", node);
+        new ProcessMetrics(dataDir).bindTo(registry);
         replicationLag = Timer.builder("store.replication.lag")
                 .description("from the coordinator minting a write to a peer replica acknowledging it")
                 .publishPercentiles(0.5, 0.99).percentilePrecision(2).publishPercentileHistogram()
