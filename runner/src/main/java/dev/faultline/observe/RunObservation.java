@@ -43,6 +43,13 @@ public final class RunObservation implements AutoCloseable {
         this.scraper = new MetricsScraper(metrics, clock);
     }
 
+    /** Scrapes {@code target}'s components once before the run (see {@link MetricsScraper#prime}). */
+    public static void prime(Target target) {
+        Map<String, URI> metrics = new LinkedHashMap<>();
+        target.components().values().forEach(c -> c.metricsUrl().ifPresent(url -> metrics.put(c.name(), url)));
+        MetricsScraper.prime(metrics);
+    }
+
     /** Starts scraping {@code target}'s components now. */
     public static RunObservation start(Plan plan, Target target, RunClock clock) {
         return new RunObservation(plan, target, clock);

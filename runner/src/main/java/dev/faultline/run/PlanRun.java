@@ -88,6 +88,7 @@ public final class PlanRun {
     private Results drive(Target target, ReportFolder report, Instant startedAt) {
         List<String> names = plan.load().requests().stream().map(RequestSpec::name).toList();
         try {
+            RunObservation.prime(target);
             Warmup.run(plan.load(), target.serviceUri(), plan.seed(), out);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
