@@ -10,7 +10,9 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -146,10 +148,9 @@ public final class CommandProcess implements ProcessControl, AutoCloseable {
     /** SIGKILL to the command and everything it started, then waits until the command is gone. */
     @Override
     public synchronized void kill() {
-        for (ProcessHandle handle : tree()) {
-            handle.destroyForcibly();
-        }
-        waitForExit(STOP_GRACE_MS);
+        List<ProcessHandle> tree = tree();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        awaitGone(tree, STOP_GRACE_MS);
         paused = false;
     }
 
@@ -180,9 +181,9 @@ public final class CommandProcess implements ProcessControl, AutoCloseable {
             paused = false;
         }
         tree.forEach(ProcessHandle::destroy);
-        waitForExit(STOP_GRACE_MS);
+        awaitGone(tree, STOP_GRACE_MS);
         tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        waitForExit(STOP_GRACE_MS);
+        awaitGone(tree, STOP_GRACE_MS);
     }
 
     /** Stops the command if it runs, starts it again with the same command line and environment, awaits ready. */
@@ -239,12 +240,18 @@ public final class CommandProcess implements ProcessControl, AutoCloseable {
         }
     }
 
-    private void waitForExit(long millis) {
-        try {
-            process.waitFor(millis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
+    /** Waits until every process of {@code tree} has exited, or the time is up. */
+    private static void awaitGone(List<ProcessHandle> tree, long millis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        for (ProcessHandle handle : tree) {
+            try {
+                handle.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                // still there when the time is up: the caller escalates or reports
+            }
         }
     }
 
