@@ -2,7 +2,6 @@ package dev.faultline.targets;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import dev.faultline.targets.process.ReadyProbe;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,18 +21,18 @@ final class ContainerControl implements ProcessControl {
     private final String containerId;
     private final String name;
     private final Path dir;
-    private final ReadyProbe probe;
-    private final Duration readyTimeout;
+    private final Runnable awaitReady;
     private final List<String> disconnected = new ArrayList<>();
 
-    ContainerControl(DockerClient docker, String containerId, String name, Path dir, ReadyProbe probe,
-            Duration readyTimeout) {
+    /**
+     * @param awaitReady returns once the started container is ready (the target's wait strategy), or throws
+     */
+    ContainerControl(DockerClient docker, String containerId, String name, Path dir, Runnable awaitReady) {
         this.docker = docker;
         this.containerId = containerId;
         this.name = name;
         this.dir = dir;
-        this.probe = probe;
-        this.readyTimeout = readyTimeout;
+        this.awaitReady = awaitReady;
     }
 
     private InspectContainerResponse.ContainerState state() {
@@ -101,13 +100,10 @@ final class ContainerControl implements ProcessControl {
             stop();
             docker.startContainerCmd(containerId).exec();
         }
-        long deadline = System.nanoTime() + readyTimeout.toNanos();
-        while (!probe.check()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("container " + name + " was not ready within "
-                        + readyTimeout.toSeconds() + " s of its restart: " + probe.lastFailure());
-            }
-            sleep();
+        try {
+            awaitReady.run();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("container " + name + " was not ready after its restart: " + e.getMessage(), e);
         }
     }
 

@@ -5,7 +5,6 @@ import com.github.dockerjava.api.model.Ports;
 import dev.faultline.faults.network.Link;
 import dev.faultline.faults.network.LinkFaults;
 import dev.faultline.faults.proxy.FaultProxyServer;
-import dev.faultline.targets.process.ReadyProbe;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -20,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.containers.wait.strategy.WaitStrategy;
 import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.MountableFile;
 
@@ -109,10 +109,8 @@ public final class ContainerTarget implements Target {
                     + rootMessage(e) + "; its output: " + tail(logs()), e);
         }
         InetSocketAddress address = new InetSocketAddress(HOST, hostPorts.get(Integer.toString(config.servicePort())));
-        ReadyProbe probe = config.ready() == null ? ReadyProbe.tcp(address)
-                : ReadyProbe.http(URI.create("http://" + HOST + ":" + address.getPort() + config.ready()));
-        control = new ContainerControl(DockerEngine.client(), container.getContainerId(), config.name(), dir, probe,
-                config.readyTimeout());
+        control = new ContainerControl(DockerEngine.client(), container.getContainerId(), config.name(), dir,
+                () -> waitStrategy().waitUntilReady(container));
         components.put(config.name(), new Component(config.name(), Component.Kind.SERVICE, address, Optional.of(control)));
         link = linkFaults.createLink("client", config.name(), address);
     }
@@ -134,10 +132,18 @@ public final class ContainerTarget implements Target {
         }
         config.files().forEach((containerPath, hostPath) ->
                 c.withCopyFileToContainer(MountableFile.forHostPath(hostPath), containerPath));
-        c.waitingFor((config.ready() == null ? Wait.forListeningPort()
-                : Wait.forHttp(config.ready()).forPort(config.servicePort()).forStatusCodeMatching(s -> s / 100 == 2))
-                .withStartupTimeout(config.readyTimeout()));
+        c.waitingFor(waitStrategy());
         return c;
+    }
+
+    /**
+     * Ready: {@code ready} answers 2xx on the first port, or that port listens inside the container (checked inside it:
+     * Docker's port proxy accepts connections on the host even when nothing listens in the container).
+     */
+    private WaitStrategy waitStrategy() {
+        return (config.ready() == null ? Wait.forListeningPort()
+                : Wait.forHttp(config.ready()).forPort(config.servicePort()).forStatusCodeMatching(s -> s / 100 == 2))
+                .withStartupTimeout(config.readyTimeout());
     }
 
     private Path componentDir() {
