@@ -23,12 +23,9 @@ final class FaultChecks {
     private FaultChecks(Plan plan, LocatedTree tree) {
         this.plan = plan;
         this.tree = tree;
-        ClusterSpec cluster = plan.target().cluster();
         this.links = plan.target().links();
         this.components = new ArrayList<>(List.of(ClusterSpec.CLIENT));
-        if (cluster != null) {
-            this.components.addAll(cluster.components());
-        }
+        this.components.addAll(plan.target().components());
     }
 
     static List<Problem> check(Plan plan, LocatedTree tree) {

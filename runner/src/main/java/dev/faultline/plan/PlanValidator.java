@@ -96,7 +96,7 @@ final class PlanValidator {
             if (links.isEmpty() && f.node() == null) {
                 String kindAt = at + "." + f.type();
                 problem(given(kindAt + ".link") ? kindAt + ".link" : kindAt, "the " + plan.target().kind() + " target has no links for network faults",
-                        "network faults need a target whose links pass through the fault proxy (target.cluster); "
+                        "network faults need a target whose links pass through the fault proxy (target.cluster, command or container); "
                                 + "against an already running system, drive load and check it without link faults");
             }
             if (f.at().compareTo(end) >= 0) {

@@ -2,22 +2,35 @@ package dev.faultline.plan;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * What the plan runs against; exactly one kind is given: {@code cluster} (the bundled reference cluster, started by
- * the run) or {@code http} (a system already running). {@code faultProxy}, when set ({@code http://host:8474}), is a
- * Toxiproxy-compatible server already running on this machine that carries the target's links instead of a fault
+ * the run), {@code http} (a system already running), {@code command} (a user's service started from a command line)
+ * or {@code container} (a user's service in a container). {@code faultProxy}, when set ({@code http://host:8474}), is
+ * a Toxiproxy-compatible server already running on this machine that carries the target's links instead of a fault
  * proxy started inside the run.
  */
-public record TargetSpec(ClusterSpec cluster, HttpTargetSpec http, String faultProxy) {
+public record TargetSpec(ClusterSpec cluster, HttpTargetSpec http, CommandTargetSpec command,
+        ContainerTargetSpec container, String faultProxy) {
+    /** The target kinds, by plan key. */
+    public static final List<String> KINDS = List.of("cluster", "http", "command", "container");
+
     public TargetSpec {
-        if ((cluster == null) == (http == null)) {
-            throw new IllegalArgumentException(cluster == null
-                    ? "a target needs one of: cluster, http" : "a target is one of cluster or http, not both");
+        long given = Stream.of(cluster, http, command, container).filter(Objects::nonNull).count();
+        if (given != 1) {
+            throw new IllegalArgumentException(given == 0 ? "a target needs one of: " + String.join(", ", KINDS)
+                    : "a target is one of " + String.join(", ", KINDS) + ", not several");
         }
         if (faultProxy != null) {
             faultProxyUri(faultProxy);
         }
+    }
+
+    /** A cluster or http target (the kinds that came first). */
+    public TargetSpec(ClusterSpec cluster, HttpTargetSpec http, String faultProxy) {
+        this(cluster, http, null, null, faultProxy);
     }
 
     /** The fault proxy's API address, or null for one started inside the run. */
@@ -40,13 +53,28 @@ public record TargetSpec(ClusterSpec cluster, HttpTargetSpec http, String faultP
         return uri;
     }
 
-    /** The links that network faults may name: the cluster's; an http target has none. */
+    /** The links that network faults may name: the cluster's; a command's or container's {@code client-><name>}; an http target has none. */
     public List<String> links() {
-        return cluster != null ? cluster.links() : List.of();
+        if (cluster != null) {
+            return cluster.links();
+        }
+        return serviceName() == null ? List.of() : List.of(ClusterSpec.CLIENT + "->" + serviceName());
+    }
+
+    /** The components that partitions (and process faults) may name, {@code client} aside. */
+    public List<String> components() {
+        if (cluster != null) {
+            return cluster.components();
+        }
+        return serviceName() == null ? List.of() : List.of(serviceName());
+    }
+
+    private String serviceName() {
+        return command != null ? command.name() : container != null ? container.name() : null;
     }
 
     /** The target kind's plan key. */
     public String kind() {
-        return cluster != null ? "cluster" : "http";
+        return cluster != null ? "cluster" : http != null ? "http" : command != null ? "command" : "container";
     }
 }

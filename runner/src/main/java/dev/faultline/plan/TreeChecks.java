@@ -19,7 +19,7 @@ final class TreeChecks {
     private static final Map<Class<?>, Map.Entry<String, List<String>>> KINDS = Map.of(
             FaultSpec.class, Map.entry("fault kind", FaultSpec.KINDS),
             CheckSpec.class, Map.entry("check kind", CheckSpec.KINDS),
-            TargetSpec.class, Map.entry("target kind", List.of("cluster", "http")));
+            TargetSpec.class, Map.entry("target kind", TargetSpec.KINDS));
 
     private TreeChecks() {
     }

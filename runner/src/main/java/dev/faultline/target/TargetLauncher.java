@@ -4,9 +4,15 @@ import dev.faultline.cluster.store.Conflicts;
 import dev.faultline.cluster.store.Consistency;
 import dev.faultline.cluster.store.Durability;
 import dev.faultline.plan.ClusterSpec;
+import dev.faultline.plan.CommandTargetSpec;
+import dev.faultline.plan.ContainerTargetSpec;
 import dev.faultline.plan.HttpTargetSpec;
 import dev.faultline.plan.StoreSpec;
 import dev.faultline.plan.TargetSpec;
+import dev.faultline.targets.CommandTarget;
+import dev.faultline.targets.CommandTargetConfig;
+import dev.faultline.targets.ContainerTarget;
+import dev.faultline.targets.ContainerTargetConfig;
 import dev.faultline.targets.HttpTarget;
 import dev.faultline.targets.ReferenceClusterConfig;
 import dev.faultline.targets.ReferenceClusterTarget;
@@ -15,6 +21,8 @@ import dev.faultline.targets.Target;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Starts (or, for an already running system, connects to) what a plan's {@code target} section names. */
 public final class TargetLauncher {
@@ -40,7 +48,28 @@ public final class TargetLauncher {
             HttpTargetSpec http = spec.http();
             return HttpTarget.connect(http.uri(), http.nodes().stream().map(URI::create).toList(), HTTP_CONNECT_TIMEOUT);
         }
+        if (spec.command() != null) {
+            return CommandTarget.start(command(spec.command(), workDir, spec.faultProxyUri()));
+        }
+        if (spec.container() != null) {
+            return ContainerTarget.start(container(spec.container(), workDir, spec.faultProxyUri()));
+        }
         return startCluster(spec.cluster(), workDir, spec.faultProxyUri());
+    }
+
+    /** The command target a plan's {@code target.command} describes; its output goes to {@code <workDir>/<name>/}. */
+    static CommandTargetConfig command(CommandTargetSpec command, Path workDir, URI faultProxy) {
+        return new CommandTargetConfig(command.name(), command.run(), command.env(),
+                command.port() == null ? 0 : command.port(), command.ready(), command.readyTimeout(),
+                command.dir() == null ? null : Path.of(command.dir()), workDir, faultProxy);
+    }
+
+    /** The container target a plan's {@code target.container} describes; its log goes to {@code <workDir>/<name>/}. */
+    static ContainerTargetConfig container(ContainerTargetSpec container, Path workDir, URI faultProxy) {
+        Map<String, Path> files = new LinkedHashMap<>();
+        container.files().forEach((inContainer, onHost) -> files.put(inContainer, Path.of(onHost)));
+        return new ContainerTargetConfig(container.name(), container.image(), container.ports(), container.env(),
+                container.command(), files, container.waitFor(), container.readyTimeout(), workDir, faultProxy);
     }
 
     /**

@@ -18,8 +18,8 @@ import java.util.Optional;
 public record Component(String name, Kind kind, InetSocketAddress address, Optional<ProcessControl> processControl,
         Optional<URI> metricsUrl) {
 
-    /** The kinds of component a target has. */
-    public enum Kind { BALANCER, STORE, FAULT_PROXY }
+    /** The kinds of component a target has; {@code SERVICE} is a user's own service (a command or a container). */
+    public enum Kind { BALANCER, STORE, FAULT_PROXY, SERVICE }
 
     public Component {
         Objects.requireNonNull(name, "name");

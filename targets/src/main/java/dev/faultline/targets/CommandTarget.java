@@ -1,0 +1,150 @@
+package dev.faultline.targets;
+
+import dev.faultline.faults.network.Link;
+import dev.faultline.faults.network.LinkFaults;
+import dev.faultline.faults.proxy.FaultProxyServer;
+import dev.faultline.targets.process.CommandProcess;
+import dev.faultline.targets.process.ComponentStartException;
+import dev.faultline.targets.process.ReadyProbe;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A user's own service, started from a command line as a process the run owns ({@link CommandTargetConfig}). The
+ * load reaches it through the fault proxy over the link {@code client-><name>}, so link faults apply to it, and its
+ * process is a {@link Component} with a {@link ProcessControl}, so crash, pause and restart faults apply too. Its
+ * stdout and stderr are kept in {@code <workDir>/<name>/}. Closing it stops the process tree (SIGTERM, then SIGKILL
+ * after a grace period) and the fault proxy.
+ */
+public final class CommandTarget implements Target {
+    private static final String HOST = "127.0.0.1";
+
+    private final CommandTargetConfig config;
+    private final CloseStack started = new CloseStack();
+    private final Map<String, Component> components = new LinkedHashMap<>();
+    private LinkFaults linkFaults;
+    private Link link;
+    private CommandProcess process;
+    private Path workDir;
+
+    private CommandTarget(CommandTargetConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Starts the fault proxy and the command, and returns once the service is ready.
+     *
+     * @throws TargetStartException when the command cannot start or is not ready in time (everything started is
+     *                              stopped first); the message quotes the end of its output
+     */
+    public static CommandTarget start(CommandTargetConfig config) {
+        CommandTarget target = new CommandTarget(config);
+        Thread interrupted = new Thread(target::close, "faultline-target-start");
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        try {
+            target.startAll();
+            return target;
+        } catch (RuntimeException e) {
+            target.close();
+            throw e instanceof TargetStartException ? e
+                    : new TargetStartException("the command target " + config.name() + " did not start: " + e.getMessage(), e);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupted);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it stops what was started
+            }
+        }
+    }
+
+    private void startAll() {
+        if (config.faultProxy() == null) {
+            FaultProxyServer proxy = started.push(FaultProxyServer.start(HOST, 0));
+            linkFaults = new LinkFaults(proxy.apiHost(), proxy.apiPort());
+            components.put(ReferenceClusterTarget.FAULT_PROXY, Component.inJvm(ReferenceClusterTarget.FAULT_PROXY,
+                    Component.Kind.FAULT_PROXY, new InetSocketAddress(HOST, proxy.apiPort())));
+        } else {
+            linkFaults = ExternalFaultProxy.linkFaults(config.faultProxy());
+            components.put(ReferenceClusterTarget.FAULT_PROXY, Component.inJvm(ReferenceClusterTarget.FAULT_PROXY,
+                    Component.Kind.FAULT_PROXY, new InetSocketAddress(config.faultProxy().getHost(), config.faultProxy().getPort())));
+        }
+        started.push(linkFaults::deleteLinks);
+        int port = config.port() != 0 ? config.port() : FreePorts.pick(HOST, List.of(config.name())).get(config.name());
+        InetSocketAddress address = new InetSocketAddress(HOST, port);
+        URI readyUrl = config.resolvedReady(port);
+        ReadyProbe probe = readyUrl == null ? ReadyProbe.tcp(address) : ReadyProbe.http(readyUrl);
+        Path workingDirectory = config.workingDirectory() == null ? Path.of("").toAbsolutePath()
+                : config.workingDirectory().toAbsolutePath();
+        try {
+            process = started.push(CommandProcess.start(config.name(), config.resolvedCommand(port),
+                    config.resolvedEnvironment(port), workingDirectory, createdWorkDir().resolve(config.name()),
+                    probe, config.readyTimeout()));
+        } catch (ComponentStartException e) {
+            throw new TargetStartException(e.getMessage(), e);
+        }
+        components.put(config.name(), new Component(config.name(), Component.Kind.SERVICE, address, Optional.of(process)));
+        link = linkFaults.createLink("client", config.name(), address);
+    }
+
+    private Path createdWorkDir() {
+        if (workDir == null) {
+            try {
+                workDir = config.workDir() != null ? Files.createDirectories(config.workDir().toAbsolutePath())
+                        : Files.createTempDirectory("faultline-command-");
+            } catch (IOException e) {
+                throw new TargetStartException("cannot create the folder for " + config.name() + "'s output: "
+                        + e.getMessage(), e);
+            }
+        }
+        return workDir;
+    }
+
+    @Override
+    public String description() {
+        return "command " + config.name() + ": " + String.join(" ", config.command())
+                + (process == null ? "" : " (pid " + process.pid() + ", output in " + process.dataDir() + ")");
+    }
+
+    /** The link {@code client-><name>}'s address: the load goes through the fault proxy. */
+    @Override
+    public URI serviceUri() {
+        return URI.create("http://" + HOST + ":" + link.listen().getPort());
+    }
+
+    @Override
+    public Map<String, Link> links() {
+        return link == null ? Map.of() : Map.of(link.name(), link);
+    }
+
+    /** The service (with its process control) and the fault proxy. */
+    @Override
+    public Map<String, Component> components() {
+        return Collections.unmodifiableMap(components);
+    }
+
+    /** The service's process: what crash, pause and restart act on. */
+    public CommandProcess process() {
+        return process;
+    }
+
+    @Override
+    public LinkFaults linkFaults() {
+        return linkFaults;
+    }
+
+    @Override
+    public void close() {
+        if (linkFaults != null) {
+            linkFaults.healAll();
+        }
+        started.closeAll();
+    }
+}
