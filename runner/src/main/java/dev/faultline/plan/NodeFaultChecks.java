@@ -37,13 +37,21 @@ final class NodeFaultChecks {
         FaultSpec f = plan.faults().get(i);
         String at = "faults[" + i + "]." + f.type() + ".node";
         ClusterSpec cluster = plan.target().cluster();
+        boolean clock = f.clockSkew() != null;
+        if (cluster == null && !clock && !plan.target().components().isEmpty()) {
+            List<String> services = plan.target().components();
+            if (!services.contains(f.node())) {
+                problem(at, "unknown component '" + f.node() + "'", Suggestions.hint(f.node(), services, "components"));
+                return false;
+            }
+            return true; // a command's process or a container: the run started it and controls it
+        }
         if (cluster == null) {
             problem(at, "the " + plan.target().kind() + " target has no components the run controls",
                     f.type() + " acts on a component the run started (target.cluster); a running system's "
                             + "processes and clocks are not the run's to change");
             return false;
         }
-        boolean clock = f.clockSkew() != null;
         List<String> nodes = clock ? cluster.storeNodes() : cluster.components();
         if (!nodes.contains(f.node())) {
             problem(at, (clock && cluster.components().contains(f.node())

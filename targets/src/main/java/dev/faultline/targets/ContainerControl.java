@@ -51,6 +51,12 @@ final class ContainerControl implements ProcessControl {
         return Boolean.TRUE.equals(state().getRunning());
     }
 
+    /** What the engine says: frozen by the cgroup freezer. */
+    @Override
+    public boolean isPaused() {
+        return Boolean.TRUE.equals(state().getPaused());
+    }
+
     @Override
     public synchronized void kill() {
         if (Boolean.TRUE.equals(state().getPaused())) {

@@ -155,6 +155,11 @@ public final class CommandProcess implements ProcessControl, AutoCloseable {
     }
 
     @Override
+    public synchronized boolean isPaused() {
+        return paused && isAlive();
+    }
+
+    @Override
     public synchronized void pause() {
         requireAlive("pause");
         signalTree("STOP");
