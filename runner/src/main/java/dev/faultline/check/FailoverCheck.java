@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Failover: the longest run of failed requests (from the first failure's end to the next success's end) that began
- * at or after the first fault on the primary balancer {@code lb} lasts at most {@code max-downtime}. A run still going
+ * Failover: the longest run of failed requests (from the first failure's end to the next success's end) that was
+ * still going when the first fault on the primary balancer {@code lb} was in place lasts at most
+ * {@code max-downtime}. (A crash is in place once the process is gone; requests start failing a moment earlier, as
+ * the kill takes effect, so a run that began just before counts whole.) A run still going
  * when the load ended counts up to the load's end. Not enough data when no fault acted on {@code lb}, or when no
  * request completed after it began.
  */
@@ -44,7 +46,7 @@ final class FailoverCheck implements Check {
         Failures.Run longest = null;
         long longestMs = 0;
         for (Failures.Run run : runs) {
-            if (run.startMs() < fault.startMs()) {
+            if (!overlaps(run, fault)) {
                 continue;
             }
             long ms = (run.endMs() == null ? loadEnd : run.endMs()) - run.startMs();
@@ -63,7 +65,7 @@ final class FailoverCheck implements Check {
         double observed = longestMs;
         boolean passed = observed <= limitMs;
         List<String> details = new ArrayList<>();
-        runs.stream().filter(r -> r.startMs() >= fault.startMs()).limit(MAX_DETAILS).forEach(r -> details.add(
+        runs.stream().filter(r -> overlaps(r, fault)).limit(MAX_DETAILS).forEach(r -> details.add(
                 String.format(Locale.ROOT, "%d failed from %d ms to %s", r.failed(), r.startMs(),
                         r.endMs() == null ? "the end of the load" : r.endMs() + " ms")));
         String message = longest == null
@@ -75,5 +77,10 @@ final class FailoverCheck implements Check {
                 + "), max downtime " + Numbers.ms(limitMs)
                 + (passed ? "" : " (over by " + Numbers.ms(observed - limitMs) + ")");
         return List.of(new Verdict(name, "failover", fault.name(), passed, observed, limitMs, "ms", message, details));
+    }
+
+    /** Whether the run of failures had not ended (by a success) before the fault was in place. */
+    private static boolean overlaps(Failures.Run run, FaultRecord fault) {
+        return run.endMs() == null || run.endMs() >= fault.startMs();
     }
 }

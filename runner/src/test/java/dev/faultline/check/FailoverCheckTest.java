@@ -50,6 +50,13 @@ class FailoverCheckTest {
     }
 
     @Test
+    void anOutageThatBeganAsTheKillTookEffectJustBeforeTheCrashWasInPlaceCountsWhole() {
+        Verdict v = judge(runs(new Failures.Run(2_600, 4_700L, 300)), Duration.ofSeconds(2), CRASH_LB);
+        assertFalse(v.passed(), v.message());
+        assertEquals(2_100, v.observed());
+    }
+
+    @Test
     void anOutageThatNeverEndsCountsToTheEndOfTheLoad() {
         Verdict v = judge(new Failures(List.of(), 0, List.of(), 0, new Failures.Run(3_500, null, 500)),
                 Duration.ofSeconds(5), CRASH_LB);
