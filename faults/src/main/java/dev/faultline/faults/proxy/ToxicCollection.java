@@ -46,31 +46,46 @@ final class ToxicCollection {
         return spec;
     }
 
-    synchronized ToxicSpec add(ToxicSpec spec) {
-        if (toxics.containsKey(spec.name())) {
-            throw new ApiException(409, "toxic already exists");
+    ToxicSpec add(ToxicSpec spec) {
+        List<Future<?>> changes;
+        synchronized (this) {
+            if (toxics.containsKey(spec.name())) {
+                throw new ApiException(409, "toxic already exists");
+            }
+            toxics.put(spec.name(), spec);
+            changes = live.stream().<Future<?>>map(connection -> connection.addToxic(spec)).toList();
         }
-        toxics.put(spec.name(), spec);
-        applied(live.stream().<Future<?>>map(connection -> connection.addToxic(spec)).toList());
+        applied(changes);
         return spec;
     }
 
-    synchronized ToxicSpec update(String name, Map<String, Long> attributes, Float toxicity) {
-        ToxicSpec updated = get(name).merged(attributes, toxicity);
-        toxics.put(name, updated);
-        applied(live.stream().<Future<?>>map(connection -> connection.updateToxic(updated)).toList());
+    ToxicSpec update(String name, Map<String, Long> attributes, Float toxicity) {
+        ToxicSpec updated;
+        List<Future<?>> changes;
+        synchronized (this) {
+            updated = get(name).merged(attributes, toxicity);
+            toxics.put(name, updated);
+            changes = live.stream().<Future<?>>map(connection -> connection.updateToxic(updated)).toList();
+        }
+        applied(changes);
         return updated;
     }
 
-    synchronized void remove(String name) {
-        ToxicSpec removed = get(name);
-        toxics.remove(name);
-        applied(live.stream().<Future<?>>map(connection -> connection.removeToxic(removed)).toList());
+    void remove(String name) {
+        List<Future<?>> changes;
+        synchronized (this) {
+            ToxicSpec removed = get(name);
+            toxics.remove(name);
+            changes = live.stream().<Future<?>>map(connection -> connection.removeToxic(removed)).toList();
+        }
+        applied(changes);
     }
 
     /**
      * Waits until every live connection has applied a change, so that when the API answers, the change is in force on
-     * connections already open (Toxiproxy applies it asynchronously). A closed event loop counts as applied.
+     * connections already open (Toxiproxy applies it asynchronously). A closed event loop counts as applied. Called
+     * without this collection's lock: a connection opening meanwhile takes the lock in {@link #attach} on the very
+     * event loop a change may be waiting for. It starts with the new toxics, and was not among those changed.
      */
     private static void applied(List<Future<?>> changes) {
         for (Future<?> change : changes) {
@@ -78,7 +93,17 @@ final class ToxicCollection {
         }
     }
 
-    synchronized void removeAll() {
-        new ArrayList<>(toxics.keySet()).forEach(this::remove);
+    void removeAll() {
+        List<String> names;
+        synchronized (this) {
+            names = new ArrayList<>(toxics.keySet());
+        }
+        for (String name : names) {
+            try {
+                remove(name);
+            } catch (ApiException gone) {
+                // removed by another call meanwhile
+            }
+        }
     }
 }
