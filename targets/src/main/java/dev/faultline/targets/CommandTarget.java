@@ -2,7 +2,6 @@ package dev.faultline.targets;
 
 import dev.faultline.faults.network.Link;
 import dev.faultline.faults.network.LinkFaults;
-import dev.faultline.faults.proxy.FaultProxyServer;
 import dev.faultline.targets.process.CommandProcess;
 import dev.faultline.targets.process.ComponentStartException;
 import dev.faultline.targets.process.ReadyProbe;
@@ -47,36 +46,11 @@ public final class CommandTarget implements Target {
      */
     public static CommandTarget start(CommandTargetConfig config) {
         CommandTarget target = new CommandTarget(config);
-        Thread interrupted = new Thread(target::close, "faultline-target-start");
-        Runtime.getRuntime().addShutdownHook(interrupted);
-        try {
-            target.startAll();
-            return target;
-        } catch (RuntimeException e) {
-            target.close();
-            throw e instanceof TargetStartException ? e
-                    : new TargetStartException("the command target " + config.name() + " did not start: " + e.getMessage(), e);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(interrupted);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it stops what was started
-            }
-        }
+        return TargetStartup.guarded(target, target::startAll, "the command target " + config.name());
     }
 
     private void startAll() {
-        if (config.faultProxy() == null) {
-            FaultProxyServer proxy = started.push(FaultProxyServer.start(HOST, 0));
-            linkFaults = new LinkFaults(proxy.apiHost(), proxy.apiPort());
-            components.put(ReferenceClusterTarget.FAULT_PROXY, Component.inJvm(ReferenceClusterTarget.FAULT_PROXY,
-                    Component.Kind.FAULT_PROXY, new InetSocketAddress(HOST, proxy.apiPort())));
-        } else {
-            linkFaults = ExternalFaultProxy.linkFaults(config.faultProxy());
-            components.put(ReferenceClusterTarget.FAULT_PROXY, Component.inJvm(ReferenceClusterTarget.FAULT_PROXY,
-                    Component.Kind.FAULT_PROXY, new InetSocketAddress(config.faultProxy().getHost(), config.faultProxy().getPort())));
-        }
-        started.push(linkFaults::deleteLinks);
+        linkFaults = TargetStartup.faultProxy(HOST, config.faultProxy(), started, components);
         int port = config.port() != 0 ? config.port() : FreePorts.pick(HOST, List.of(config.name())).get(config.name());
         InetSocketAddress address = new InetSocketAddress(HOST, port);
         URI readyUrl = config.resolvedReady(port);

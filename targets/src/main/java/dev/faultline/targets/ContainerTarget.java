@@ -4,7 +4,6 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
 import dev.faultline.faults.network.Link;
 import dev.faultline.faults.network.LinkFaults;
-import dev.faultline.faults.proxy.FaultProxyServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -58,22 +57,7 @@ public final class ContainerTarget implements Target {
      */
     public static ContainerTarget start(ContainerTargetConfig config) {
         ContainerTarget target = new ContainerTarget(config);
-        Thread interrupted = new Thread(target::close, "faultline-target-start");
-        Runtime.getRuntime().addShutdownHook(interrupted);
-        try {
-            target.startAll();
-            return target;
-        } catch (RuntimeException e) {
-            target.close();
-            throw e instanceof TargetStartException ? e
-                    : new TargetStartException("the container target " + config.name() + " did not start: " + e.getMessage(), e);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(interrupted);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it stops what was started
-            }
-        }
+        return TargetStartup.guarded(target, target::startAll, "the container target " + config.name());
     }
 
     private void startAll() {
@@ -86,17 +70,7 @@ public final class ContainerTarget implements Target {
                     + "never pulled: build or load it first (docker images lists what is there)", null);
         }
         dir = componentDir();
-        if (config.faultProxy() == null) {
-            FaultProxyServer proxy = started.push(FaultProxyServer.start(HOST, 0));
-            linkFaults = new LinkFaults(proxy.apiHost(), proxy.apiPort());
-            components.put(ReferenceClusterTarget.FAULT_PROXY, Component.inJvm(ReferenceClusterTarget.FAULT_PROXY,
-                    Component.Kind.FAULT_PROXY, new InetSocketAddress(HOST, proxy.apiPort())));
-        } else {
-            linkFaults = ExternalFaultProxy.linkFaults(config.faultProxy());
-            components.put(ReferenceClusterTarget.FAULT_PROXY, Component.inJvm(ReferenceClusterTarget.FAULT_PROXY,
-                    Component.Kind.FAULT_PROXY, new InetSocketAddress(config.faultProxy().getHost(), config.faultProxy().getPort())));
-        }
-        started.push(linkFaults::deleteLinks);
+        linkFaults = TargetStartup.faultProxy(HOST, config.faultProxy(), started, components);
         List<String> portNames = new ArrayList<>();
         config.ports().forEach(port -> portNames.add(Integer.toString(port)));
         Map<String, Integer> hostPorts = FreePorts.pick(HOST, portNames);

@@ -10,7 +10,6 @@ import dev.faultline.cluster.store.Peer;
 import dev.faultline.faults.network.HealCheck;
 import dev.faultline.faults.network.Link;
 import dev.faultline.faults.network.LinkFaults;
-import dev.faultline.faults.proxy.FaultProxyServer;
 import dev.faultline.targets.process.ComponentProcess;
 import dev.faultline.targets.process.ComponentProcesses;
 import java.io.IOException;
@@ -63,37 +62,13 @@ public final class ReferenceClusterTarget implements Target {
      */
     public static ReferenceClusterTarget start(ReferenceClusterConfig config) {
         ReferenceClusterTarget target = new ReferenceClusterTarget(config);
-        Thread interrupted = new Thread(target::close, "faultline-target-start");
-        Runtime.getRuntime().addShutdownHook(interrupted);
-        try {
-            target.startComponents();
-            return target;
-        } catch (RuntimeException e) {
-            target.close();
-            throw e instanceof TargetStartException ? e
-                    : new TargetStartException("the reference cluster did not start: " + e.getMessage(), e);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(interrupted);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it stops what was started
-            }
-        }
+        return TargetStartup.guarded(target, target::startComponents, "the reference cluster");
     }
 
     private void startComponents() {
         String host = ReferenceClusterConfig.HOST;
-        if (config.faultProxy() == null) {
-            FaultProxyServer proxy = started.push(FaultProxyServer.start(host, 0));
-            faultProxyPort = proxy.apiPort();
-            linkFaults = new LinkFaults(proxy.apiHost(), proxy.apiPort());
-        } else {
-            faultProxyPort = config.faultProxy().getPort();
-            linkFaults = ExternalFaultProxy.linkFaults(config.faultProxy());
-        }
-        components.put(FAULT_PROXY, Component.inJvm(FAULT_PROXY, Component.Kind.FAULT_PROXY,
-                new InetSocketAddress(config.faultProxy() == null ? host : config.faultProxy().getHost(), faultProxyPort)));
-        started.push(linkFaults::deleteLinks);
+        linkFaults = TargetStartup.faultProxy(host, config.faultProxy(), started, components);
+        faultProxyPort = components.get(FAULT_PROXY).address().getPort();
         List<ComponentDescription> nodes = storeNodes(host);
         List<Backend> backends = new ArrayList<>();
         List<Backend> standbyBackends = new ArrayList<>();
