@@ -34,7 +34,7 @@ public final class ConsoleSummary {
                 f.endMs() == null ? "the end" : String.format(Locale.ROOT, "%.1fs", f.endMs() / 1000.0)));
         if (results.faultsHealed() != null && !results.faults().isEmpty()) {
             out.println(results.faultsHealed().verified()
-                    ? "healed    every fault: no toxic or disabled proxy left on the run's links"
+                    ? "healed    every fault: no toxic or disabled proxy, no stopped or dead process, no skewed clock left"
                     : "LEFT      " + String.join("; ", results.faultsHealed().leftovers()));
         }
         if (!results.checks().isEmpty()) {

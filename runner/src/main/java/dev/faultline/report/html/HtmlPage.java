@@ -78,7 +78,7 @@ final class HtmlPage {
         JsonNode healed = results.path("faultsHealed");
         if (healed.isObject()) {
             html.append("<br>").append(healed.path("verified").asBoolean()
-                    ? "every fault healed: no toxic or disabled proxy left on the run's links"
+                    ? "every fault healed: no toxic or disabled proxy left on the run's links, no process stopped or dead, no clock skewed"
                     : "faults left behind: " + Html.text(joined(healed.path("leftovers"))));
         }
         html.append("</p>\n</header>\n");
