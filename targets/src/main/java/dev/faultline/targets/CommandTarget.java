@@ -1,7 +1,5 @@
 package dev.faultline.targets;
 
-import dev.faultline.faults.network.Link;
-import dev.faultline.faults.network.LinkFaults;
 import dev.faultline.targets.process.CommandProcess;
 import dev.faultline.targets.process.ComponentStartException;
 import dev.faultline.targets.process.ReadyProbe;
@@ -10,10 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,18 +18,14 @@ import java.util.Optional;
  * stdout and stderr are kept in {@code <workDir>/<name>/}. Closing it stops the process tree (SIGTERM, then SIGKILL
  * after a grace period) and the fault proxy.
  */
-public final class CommandTarget implements Target {
-    private static final String HOST = "127.0.0.1";
+public final class CommandTarget extends ServiceTarget {
 
     private final CommandTargetConfig config;
-    private final CloseStack started = new CloseStack();
-    private final Map<String, Component> components = new LinkedHashMap<>();
-    private LinkFaults linkFaults;
-    private Link link;
     private CommandProcess process;
     private Path workDir;
 
     private CommandTarget(CommandTargetConfig config) {
+        super(config.faultProxy());
         this.config = config;
     }
 
@@ -49,8 +40,8 @@ public final class CommandTarget implements Target {
         return TargetStartup.guarded(target, target::startAll, "the command target " + config.name());
     }
 
-    private void startAll() {
-        linkFaults = TargetStartup.faultProxy(HOST, config.faultProxy(), started, components);
+    @Override
+    void startService() {
         int port = config.port() != 0 ? config.port() : FreePorts.pick(HOST, List.of(config.name())).get(config.name());
         InetSocketAddress address = new InetSocketAddress(HOST, port);
         URI readyUrl = config.resolvedReady(port);
@@ -64,8 +55,7 @@ public final class CommandTarget implements Target {
         } catch (ComponentStartException e) {
             throw new TargetStartException(e.getMessage(), e);
         }
-        components.put(config.name(), new Component(config.name(), Component.Kind.SERVICE, address, Optional.of(process)));
-        link = linkFaults.createLink("client", config.name(), address);
+        linkTo(new Component(config.name(), Component.Kind.SERVICE, address, Optional.of(process)));
     }
 
     private Path createdWorkDir() {
@@ -87,38 +77,8 @@ public final class CommandTarget implements Target {
                 + (process == null ? "" : " (pid " + process.pid() + ", output in " + process.dataDir() + ")");
     }
 
-    /** The link {@code client-><name>}'s address: the load goes through the fault proxy. */
-    @Override
-    public URI serviceUri() {
-        return URI.create("http://" + HOST + ":" + link.listen().getPort());
-    }
-
-    @Override
-    public Map<String, Link> links() {
-        return link == null ? Map.of() : Map.of(link.name(), link);
-    }
-
-    /** The service (with its process control) and the fault proxy. */
-    @Override
-    public Map<String, Component> components() {
-        return Collections.unmodifiableMap(components);
-    }
-
     /** The service's process: what crash, pause and restart act on. */
     public CommandProcess process() {
         return process;
-    }
-
-    @Override
-    public LinkFaults linkFaults() {
-        return linkFaults;
-    }
-
-    @Override
-    public void close() {
-        if (linkFaults != null) {
-            linkFaults.healAll();
-        }
-        started.closeAll();
     }
 }

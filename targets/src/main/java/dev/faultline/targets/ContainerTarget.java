@@ -2,17 +2,12 @@ package dev.faultline.targets;
 
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
-import dev.faultline.faults.network.Link;
-import dev.faultline.faults.network.LinkFaults;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,21 +26,17 @@ import org.testcontainers.utility.MountableFile;
  *
  * <p>On machines without a registry, Testcontainers needs three environment variables; see docs/targets.md.
  */
-public final class ContainerTarget implements Target {
+public final class ContainerTarget extends ServiceTarget {
     /** The label on every container a container target starts, to find leftovers of a killed run. */
     public static final String LABEL = "dev.faultline.target";
-    private static final String HOST = "127.0.0.1";
 
     private final ContainerTargetConfig config;
-    private final CloseStack started = new CloseStack();
-    private final Map<String, Component> components = new LinkedHashMap<>();
-    private LinkFaults linkFaults;
-    private Link link;
     private GenericContainer<?> container;
     private ContainerControl control;
     private Path dir;
 
     private ContainerTarget(ContainerTargetConfig config) {
+        super(config.faultProxy());
         this.config = config;
     }
 
@@ -60,7 +51,8 @@ public final class ContainerTarget implements Target {
         return TargetStartup.guarded(target, target::startAll, "the container target " + config.name());
     }
 
-    private void startAll() {
+    @Override
+    void startService() {
         Optional<String> unavailable = DockerEngine.unavailableReason();
         if (unavailable.isPresent()) {
             throw new TargetStartException(unavailable.get(), null);
@@ -70,7 +62,6 @@ public final class ContainerTarget implements Target {
                     + "never pulled: build or load it first (docker images lists what is there)", null);
         }
         dir = componentDir();
-        linkFaults = TargetStartup.faultProxy(HOST, config.faultProxy(), started, components);
         List<String> portNames = new ArrayList<>();
         config.ports().forEach(port -> portNames.add(Integer.toString(port)));
         Map<String, Integer> hostPorts = FreePorts.pick(HOST, portNames);
@@ -85,8 +76,7 @@ public final class ContainerTarget implements Target {
         InetSocketAddress address = new InetSocketAddress(HOST, hostPorts.get(Integer.toString(config.servicePort())));
         control = new ContainerControl(DockerEngine.client(), container.getContainerId(), config.name(), dir,
                 () -> waitStrategy().waitUntilReady(container));
-        components.put(config.name(), new Component(config.name(), Component.Kind.SERVICE, address, Optional.of(control)));
-        link = linkFaults.createLink("client", config.name(), address);
+        linkTo(new Component(config.name(), Component.Kind.SERVICE, address, Optional.of(control)));
     }
 
     private GenericContainer<?> newContainer(Map<String, Integer> hostPorts) {
@@ -168,22 +158,6 @@ public final class ContainerTarget implements Target {
                         : ", " + container.getContainerId().substring(0, 12)) + ")";
     }
 
-    /** The link {@code client-><name>}'s address: the load goes through the fault proxy. */
-    @Override
-    public URI serviceUri() {
-        return URI.create("http://" + HOST + ":" + link.listen().getPort());
-    }
-
-    @Override
-    public Map<String, Link> links() {
-        return link == null ? Map.of() : Map.of(link.name(), link);
-    }
-
-    @Override
-    public Map<String, Component> components() {
-        return Collections.unmodifiableMap(components);
-    }
-
     /** Cuts the container off its networks: nothing reaches it, not even its published ports, until {@link #reconnect()}. */
     public void disconnect() {
         control.disconnect();
@@ -197,18 +171,5 @@ public final class ContainerTarget implements Target {
     /** The container's id. */
     public String containerId() {
         return container.getContainerId();
-    }
-
-    @Override
-    public LinkFaults linkFaults() {
-        return linkFaults;
-    }
-
-    @Override
-    public void close() {
-        if (linkFaults != null) {
-            linkFaults.healAll();
-        }
-        started.closeAll();
     }
 }
