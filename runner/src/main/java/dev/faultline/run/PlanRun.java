@@ -1,13 +1,9 @@
 package dev.faultline.run;
 
-import dev.faultline.check.Checks;
-import dev.faultline.check.Verdict;
 import dev.faultline.fault.FaultSchedule;
 import dev.faultline.fault.FaultTypes;
-import dev.faultline.faults.network.HealCheck;
 import dev.faultline.load.LoadGenerator;
 import dev.faultline.load.LoadSummary;
-import dev.faultline.observe.Observations;
 import dev.faultline.observe.ProcessResources;
 import dev.faultline.observe.RunObservation;
 import dev.faultline.plan.Durations;
@@ -16,9 +12,7 @@ import dev.faultline.plan.RequestSpec;
 import dev.faultline.report.Results;
 import dev.faultline.report.ResultsBuilder;
 import dev.faultline.sample.RunClock;
-import dev.faultline.sample.RunRecord;
 import dev.faultline.sample.SampleRecorder;
-import dev.faultline.sample.Samples;
 import dev.faultline.target.TargetLauncher;
 import dev.faultline.targets.Target;
 import java.io.PrintWriter;
@@ -64,7 +58,13 @@ public final class PlanRun {
         this.live = live;
     }
 
+    /** Carries the plan out and returns its results (the contents of results.json). */
     public Results execute() {
+        return carryOut().results();
+    }
+
+    /** Carries the plan out and returns its results with the record they were computed from. */
+    public RunOutcome carryOut() {
         Instant startedAt = Instant.now();
         long started = System.nanoTime();
         ReportFolder report = new ReportFolder(outDir, plan.report().formats());
@@ -77,7 +77,7 @@ public final class PlanRun {
             Results results = ResultsBuilder.notCarriedOut(plan, startedAt, elapsedMs(started), "not started",
                     e.getMessage()).withPlanYaml(planYaml);
             report.write(results, out);
-            return results;
+            return new RunOutcome(results, report.dir(), Optional.empty());
         }
         try (target) {
             out.printf("target    %s at %s%n", target.description(), target.serviceUri());
@@ -85,7 +85,7 @@ public final class PlanRun {
         }
     }
 
-    private Results drive(Target target, ReportFolder report, Instant startedAt) {
+    private RunOutcome drive(Target target, ReportFolder report, Instant startedAt) {
         List<String> names = plan.load().requests().stream().map(RequestSpec::name).toList();
         try {
             RunObservation.prime(target);
@@ -125,21 +125,10 @@ public final class PlanRun {
                     summary = generator.run();
                 }
                 faults.close();
-                HealCheck healed = target.verifyHealed();
-                Samples samples = recorder.finish();
-                report.writeAcknowledgements(samples.acknowledgements(), out);
-                Observations observations = observation.finish(faults.timeline(), summary.durationMs(),
-                        samples.acknowledgements());
-                RunRecord record = new RunRecord(plan, clock.startedAt(), clock.millisNow(), target.description(),
-                        summary, samples, faults.timeline(), observations, recorder.reads(), recorder.failures());
-                List<Verdict> verdicts = Checks.evaluate(plan.checks(), record);
                 String error = faults.failure() != null ? faults.failure().getMessage()
                         : interruption.happened() ? "the run was interrupted before its end" : null;
-                Results results = ResultsBuilder.from(record, verdicts, error,
-                        new Results.FaultsHealed(healed.verified(), healed.leftovers()))
-                        .withResources(resources.stop()).withPlanYaml(planYaml);
-                report.write(results, out);
-                return results;
+                return RunConclusion.conclude(plan, target, report, clock, recorder, summary, faults.timeline(),
+                        observation, resources, error, planYaml, out);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
