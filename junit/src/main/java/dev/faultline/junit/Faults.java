@@ -7,6 +7,7 @@ import dev.faultline.plan.BandwidthFault;
 import dev.faultline.plan.BlackholeFault;
 import dev.faultline.plan.ClockSkewFault;
 import dev.faultline.plan.CrashFault;
+import dev.faultline.plan.DisconnectFault;
 import dev.faultline.plan.FaultSpec;
 import dev.faultline.plan.PartitionFault;
 import dev.faultline.plan.PauseFault;
@@ -121,6 +122,14 @@ public final class Faults {
     public ActiveFault clockSkew(String name, String node, Duration offset) {
         String text = (offset.isNegative() ? "-" : "") + offset.abs().toMillis() + "ms";
         return inject(FaultSpec.clockSkew(name, Duration.ZERO, null, new ClockSkewFault(node, text)));
+    }
+
+    /**
+     * Disconnects a container ({@link ContainerService}) from its Docker networks until the fault is closed: nothing
+     * reaches it, not even through its published ports, and it reaches nothing.
+     */
+    public ActiveFault disconnect(String name, String container) {
+        return inject(FaultSpec.disconnect(name, Duration.ZERO, null, new DisconnectFault(container)));
     }
 
     /** Heals every fault still in place, the last applied first. */

@@ -24,7 +24,8 @@ public final class FaultTypes {
             "blackhole", FaultTypes::blackhole,
             "crash", NodeFaults::crash,
             "pause", NodeFaults::pause,
-            "clock-skew", NodeFaults::clockSkew));
+            "clock-skew", NodeFaults::clockSkew,
+            "disconnect", NodeFaults::disconnect));
 
     private FaultTypes() {
     }

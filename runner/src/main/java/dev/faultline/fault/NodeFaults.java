@@ -3,6 +3,7 @@ package dev.faultline.fault;
 import dev.faultline.faults.network.FaultHandle;
 import dev.faultline.plan.FaultSpec;
 import dev.faultline.targets.Component;
+import dev.faultline.targets.ContainerTarget;
 import dev.faultline.targets.ProcessControl;
 import dev.faultline.targets.StoreClock;
 import dev.faultline.targets.Target;
@@ -11,7 +12,8 @@ import java.time.Duration;
 /**
  * The faults on one component of a target: {@code crash} (SIGKILL; healed by a restart on the same port and data that
  * answers its health check), {@code pause} (SIGSTOP; healed by SIGCONT) and {@code clock-skew} (the store's clock
- * hook; healed by a skew of 0). Each returns once the fault is in place, and its handle heals once.
+ * hook; healed by a skew of 0) and {@code disconnect} (a container off its Docker networks; healed by connecting it
+ * again). Each returns once the fault is in place, and its handle heals once.
  */
 final class NodeFaults {
     /** How long a restarted component may take to answer its health check after its ready line. */
@@ -44,6 +46,16 @@ final class NodeFaults {
         StoreClock clock = StoreClock.of(component(target, fault));
         clock.skew(fault.clockSkew().skew());
         return once(() -> clock.skew(Duration.ZERO));
+    }
+
+    static FaultHandle disconnect(Target target, FaultSpec fault) {
+        Component component = component(target, fault);
+        if (!(target instanceof ContainerTarget container)) {
+            throw new IllegalArgumentException("cannot disconnect " + component.name()
+                    + ": disconnect acts on a container target's service, through the Docker API");
+        }
+        container.disconnect();
+        return once(container::reconnect);
     }
 
     private static Component component(Target target, FaultSpec fault) {

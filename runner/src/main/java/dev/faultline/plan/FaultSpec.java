@@ -20,11 +20,12 @@ public record FaultSpec(
         BlackholeFault blackhole,
         CrashFault crash,
         PauseFault pause,
-        @JsonProperty("clock-skew") ClockSkewFault clockSkew) {
+        @JsonProperty("clock-skew") ClockSkewFault clockSkew,
+        DisconnectFault disconnect) {
 
     /** Every fault kind, by its key in the plan. */
     public static final List<String> KINDS = List.of("latency", "partition", "bandwidth", "reset", "blackhole", "crash",
-            "pause", "clock-skew");
+            "pause", "clock-skew", "disconnect");
 
     public FaultSpec {
         if (at == null || at.isNegative()) {
@@ -34,7 +35,7 @@ public record FaultSpec(
             throw new IllegalArgumentException("'for' must be longer than 0");
         }
         List<String> given = new ArrayList<>();
-        Object[] kinds = {latency, partition, bandwidth, reset, blackhole, crash, pause, clockSkew};
+        Object[] kinds = {latency, partition, bandwidth, reset, blackhole, crash, pause, clockSkew, disconnect};
         for (int i = 0; i < kinds.length; i++) {
             if (kinds[i] != null) {
                 given.add(KINDS.get(i));
@@ -59,7 +60,7 @@ public record FaultSpec(
     /** A fault of one of the network kinds (latency, partition, bandwidth, reset, blackhole). */
     public FaultSpec(String name, Duration at, Duration duration, LatencyFault latency, PartitionFault partition,
             BandwidthFault bandwidth, ResetFault reset, BlackholeFault blackhole) {
-        this(name, at, duration, latency, partition, bandwidth, reset, blackhole, null, null, null);
+        this(name, at, duration, latency, partition, bandwidth, reset, blackhole, null, null, null, null);
     }
 
     /** A latency fault: the usual shorthand for tests and code. */
@@ -69,29 +70,35 @@ public record FaultSpec(
 
     /** A crash of {@code crash.node()}; its duration is its {@code restart-after}. */
     public static FaultSpec crash(String name, Duration at, CrashFault crash) {
-        return new FaultSpec(name, at, null, null, null, null, null, null, crash, null, null);
+        return new FaultSpec(name, at, null, null, null, null, null, null, crash, null, null, null);
     }
 
     /** A pause of {@code pause.node()} for {@code duration} (null: until the run ends). */
     public static FaultSpec pause(String name, Duration at, Duration duration, PauseFault pause) {
-        return new FaultSpec(name, at, duration, null, null, null, null, null, null, pause, null);
+        return new FaultSpec(name, at, duration, null, null, null, null, null, null, pause, null, null);
     }
 
     /** A clock skew of {@code skew.node()} for {@code duration} (null: until the run ends). */
     public static FaultSpec clockSkew(String name, Duration at, Duration duration, ClockSkewFault skew) {
-        return new FaultSpec(name, at, duration, null, null, null, null, null, null, null, skew);
+        return new FaultSpec(name, at, duration, null, null, null, null, null, null, null, skew, null);
+    }
+
+    /** A disconnection of container {@code disconnect.node()} for {@code duration} (null: until the run ends). */
+    public static FaultSpec disconnect(String name, Duration at, Duration duration, DisconnectFault disconnect) {
+        return new FaultSpec(name, at, duration, null, null, null, null, null, null, null, null, disconnect);
     }
 
     /** The fault's kind: its key in the plan. */
     public String type() {
         return latency != null ? "latency" : partition != null ? "partition" : bandwidth != null ? "bandwidth"
                 : reset != null ? "reset" : blackhole != null ? "blackhole" : crash != null ? "crash"
-                : pause != null ? "pause" : "clock-skew";
+                : pause != null ? "pause" : clockSkew != null ? "clock-skew" : "disconnect";
     }
 
     /** The component a crash, pause or clock skew acts on, or null for a fault on links. */
     public String node() {
-        return crash != null ? crash.node() : pause != null ? pause.node() : clockSkew != null ? clockSkew.node() : null;
+        return crash != null ? crash.node() : pause != null ? pause.node() : clockSkew != null ? clockSkew.node()
+                : disconnect != null ? disconnect.node() : null;
     }
 
     /** The link pattern the fault acts on, or null for a partition (which names groups) or a fault on a node. */

@@ -38,6 +38,11 @@ final class NodeFaultChecks {
         String at = "faults[" + i + "]." + f.type() + ".node";
         ClusterSpec cluster = plan.target().cluster();
         boolean clock = f.clockSkew() != null;
+        if (f.disconnect() != null && plan.target().container() == null) {
+            problem(at, "disconnect acts on a container (target.container), and this is a " + plan.target().kind()
+                    + " target", "to cut a component off the network here, use a partition of its links");
+            return false;
+        }
         if (cluster == null && !clock && !plan.target().components().isEmpty()) {
             List<String> services = plan.target().components();
             if (!services.contains(f.node())) {

@@ -134,4 +134,20 @@ class NodeFaultPlansTest {
                 + "  - { at: 1s, for: 1s, pause: { node: n1 } }\n"))
                 .containsExactly("7:39 faults[0].pause.node: the http target has no components the run controls");
     }
+
+    @Test
+    void aDisconnectActsOnAContainerAndNothingElse() throws Exception {
+        assertThat(problems(plan("process", "  - { at: 1s, for: 1s, disconnect: { node: n1 } }\n")))
+                .containsExactly("7:44 faults[0].disconnect.node: disconnect acts on a container (target.container), "
+                        + "and this is a cluster target");
+        Plan p = parse("name: box\n"
+                + "target: { container: { name: box, image: local/jre17:slim, ports: [8080] } }\n"
+                + "load:\n"
+                + "  stages: [ { duration: 5s, rate: 10/s } ]\n"
+                + "  requests: [ { name: read, path: / } ]\n"
+                + "faults:\n"
+                + "  - { name: cut, at: 1s, for: 2s, disconnect: { node: box } }\n");
+        assertThat(p.faults().get(0).type()).isEqualTo("disconnect");
+        assertThat(p.faults().get(0).node()).isEqualTo("box");
+    }
 }

@@ -13,6 +13,20 @@ public final class ComponentsHealed {
     private ComponentsHealed() {
     }
 
+    /**
+     * What the links' check found, plus the leftovers among {@code components} and {@code more} (what a target
+     * knows of itself, e.g. a container still off its networks): verified only when all three are empty.
+     */
+    public static dev.faultline.faults.network.HealCheck withLinks(dev.faultline.faults.network.HealCheck links,
+            Collection<Component> components, List<String> more) {
+        List<String> leftovers = new ArrayList<>(links.leftovers());
+        List<String> ofComponents = leftovers(components);
+        leftovers.addAll(ofComponents);
+        leftovers.addAll(more);
+        return new dev.faultline.faults.network.HealCheck(links.verified() && ofComponents.isEmpty() && more.isEmpty(),
+                leftovers);
+    }
+
     /** The leftovers among {@code components}; empty when every one is as it started. */
     public static List<String> leftovers(Collection<Component> components) {
         List<String> leftovers = new ArrayList<>();

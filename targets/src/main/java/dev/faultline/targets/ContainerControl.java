@@ -124,6 +124,11 @@ final class ContainerControl implements ProcessControl {
         }
     }
 
+    /** The networks {@link #disconnect()} took the container off and that it is not connected to again. */
+    synchronized List<String> disconnectedNetworks() {
+        return List.copyOf(disconnected);
+    }
+
     /** Connects the container again to the networks {@link #disconnect()} took it off. */
     synchronized void reconnect() {
         for (String network : disconnected) {

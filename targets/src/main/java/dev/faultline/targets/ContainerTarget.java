@@ -168,6 +168,14 @@ public final class ContainerTarget extends ServiceTarget {
         control.reconnect();
     }
 
+    /** The links, the container's process state, and whether it is still off a network it was on. */
+    @Override
+    public dev.faultline.faults.network.HealCheck verifyHealed() {
+        List<String> networks = control == null ? List.of() : control.disconnectedNetworks();
+        return ComponentsHealed.withLinks(linkFaults().verifyHealed(), components().values(), networks.isEmpty()
+                ? List.of() : List.of(config.name() + ": disconnected from network(s) " + networks));
+    }
+
     /** The container's id. */
     public String containerId() {
         return container.getContainerId();

@@ -7,7 +7,6 @@ import dev.faultline.cluster.launch.ComponentDescription;
 import dev.faultline.cluster.launch.ComponentKind;
 import dev.faultline.cluster.launch.StartedComponent;
 import dev.faultline.cluster.store.Peer;
-import dev.faultline.faults.network.HealCheck;
 import dev.faultline.faults.network.Link;
 import dev.faultline.faults.network.LinkFaults;
 import dev.faultline.targets.process.ComponentProcess;
@@ -220,16 +219,6 @@ public final class ReferenceClusterTarget implements Target {
     @Override
     public LinkFaults linkFaults() {
         return linkFaults;
-    }
-
-    /** The links (no toxic, none disabled) and the components (running, not paused, clocks not skewed). */
-    @Override
-    public HealCheck verifyHealed() {
-        HealCheck links = linkFaults.verifyHealed();
-        List<String> leftovers = new ArrayList<>(links.leftovers());
-        List<String> components = ComponentsHealed.leftovers(this.components.values());
-        leftovers.addAll(components);
-        return new HealCheck(links.verified() && components.isEmpty(), leftovers);
     }
 
     @Override

@@ -31,9 +31,12 @@ public interface Target extends AutoCloseable {
     /** The fault layer that cuts, slows and heals {@link #links()}. */
     LinkFaults linkFaults();
 
-    /** After a run: whether the target's links are back to normal (no toxic, none disabled), and what is left if not. */
+    /**
+     * After a run: whether the target is back to normal — its links (no toxic, none disabled) and its components
+     * (running, not paused, clocks not skewed) — and what is left if not.
+     */
     default HealCheck verifyHealed() {
-        return linkFaults().verifyHealed();
+        return ComponentsHealed.withLinks(linkFaults().verifyHealed(), components().values(), java.util.List.of());
     }
 
     @Override

@@ -22,7 +22,7 @@ public final class ContainerSamples {
 
     @Faultline
     public static class Greeting {
-        /** A pause of the container stops every answer; they resume when it is unpaused. */
+        /** A pause, then a network disconnection of the container stop its answers; both are healed. */
         @Test
         void aPausedContainerAnswersNothingUntilItResumes(
                 @ContainerService(image = "local/jre17:slim", ports = 8080, name = "greeter",
@@ -31,17 +31,23 @@ public final class ContainerSamples {
                                 "-cp", "/app/classes", "dev.faultline.junit.samples.app.GreetingService", "8080"},
                         waitFor = "/health") RunningTarget greeter,
                 Faults faults, LoadDriver load) {
-            LoadRun run = load.start(Load.rate(50).lasting(ofSeconds(5)).timeout(ofMillis(500)).warmup(ofSeconds(2))
+            LoadRun run = load.start(Load.rate(50).lasting(ofSeconds(7)).timeout(ofMillis(500)).warmup(ofSeconds(2))
                     .get("greeting", "/greeting"));
             run.sleepUntil(ofSeconds(1));
             try (ActiveFault frozen = faults.pause("frozen", "greeter")) {
                 run.sleepUntil(ofMillis(3000));
+            }
+            run.sleepUntil(ofMillis(4000));
+            try (ActiveFault cut = faults.disconnect("cut", "greeter")) {
+                run.sleepUntil(ofMillis(6000));
             }
             RunResult result = run.await();
             // a request sent while the container is frozen waits; after 500 ms it counts as a timeout. Those sent in the
             // last 500 ms of the pause are answered when it ends, inside the window. (How well the
             // service answers outside the pause depends on how busy the machine is, so that is not asserted here.)
             assertThat(result).availabilityDuring("frozen").isLessThan(0.5);
+            // off its network, the container is not reached even through its published port
+            assertThat(result).availabilityDuring("cut").isLessThan(0.5);
             assertThat(result).healedEveryFault();
             org.assertj.core.api.Assertions.assertThat(greetingAnswers(greeter)).isTrue();
         }
