@@ -34,6 +34,15 @@ public final class DockerEngine {
         }
     }
 
+    /** Why {@code image} cannot be run from here (no engine, or the image is not on it), or empty when it can. */
+    public static Optional<String> unavailableReason(String image) {
+        Optional<String> engine = unavailableReason();
+        if (engine.isPresent() || hasImage(image)) {
+            return engine;
+        }
+        return Optional.of("image " + image + " is not on the Docker engine (build it with .ci/setup-docker.sh)");
+    }
+
     /** True when {@code image} is on the engine (it is never pulled). */
     public static boolean hasImage(String image) {
         try {
