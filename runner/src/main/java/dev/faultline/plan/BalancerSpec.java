@@ -65,15 +65,20 @@ public record BalancerSpec(Integer layer, Strategy strategy, String hashKey, Int
     }
 
     /**
-     * Active health checks: {@code GET /health} on each store node every {@code interval}; a node that fails
+     * Active health checks: {@code GET <path>} on each backend every {@code interval}; a backend that fails
      * {@code unhealthy-after} checks in a row gets no traffic until it passes {@code healthy-after} in a row.
+     *
+     * @param path    the path asked; absent: {@code /health} for the store nodes, the ready path for a command's nodes
+     * @param enabled false: no health checks (for a command's nodes, which have them by default); default true
      */
-    public record HealthCheckSpec(Duration interval, Duration timeout, Integer unhealthyAfter, Integer healthyAfter) {
+    public record HealthCheckSpec(Duration interval, Duration timeout, Integer unhealthyAfter, Integer healthyAfter,
+            String path, Boolean enabled) {
         public HealthCheckSpec {
             interval = interval == null ? Duration.ofMillis(500) : interval;
             timeout = timeout == null ? Duration.ofMillis(200) : timeout;
             unhealthyAfter = unhealthyAfter == null ? 2 : unhealthyAfter;
             healthyAfter = healthyAfter == null ? 2 : healthyAfter;
+            enabled = enabled == null || enabled;
             if (interval.isZero()) {
                 throw new IllegalArgumentException("interval must be longer than 0");
             }
@@ -86,6 +91,14 @@ public record BalancerSpec(Integer layer, Strategy strategy, String hashKey, Int
             if (healthyAfter < 1) {
                 throw new IllegalArgumentException("healthy-after must be at least 1, not " + healthyAfter);
             }
+            if (path != null && (!path.startsWith("/") || path.chars().anyMatch(c -> c <= ' ' || c == 127))) {
+                throw new IllegalArgumentException("path must start with '/' and hold no spaces, not '" + path + "'");
+            }
+        }
+
+        /** Checks of the default path. */
+        public HealthCheckSpec(Duration interval, Duration timeout, Integer unhealthyAfter, Integer healthyAfter) {
+            this(interval, timeout, unhealthyAfter, healthyAfter, null, null);
         }
     }
 }

@@ -157,9 +157,14 @@ final class PlanValidator {
                 problem(at, "a breaker check needs the balancer's breakers", "add target.cluster.breaker");
             }
         }
-        if (c.failover() != null && (cluster == null || !cluster.balancer().standby())) {
+        CommandTargetSpec command = plan.target().command();
+        boolean standby = cluster != null ? cluster.balancer().standby()
+                : command != null && command.balancers().contains(ClusterSpec.STANDBY_BALANCER);
+        if (c.failover() != null && !standby) {
             problem(at, "a failover check needs a standby balancer to take over when lb dies",
-                    "set target.cluster.balancer.standby: true and crash lb, e.g. { at: 5s, crash: { node: lb } }");
+                    "set target." + (command != null ? "command" : "cluster") + ".balancer.standby: true"
+                            + (command != null && command.nodes() == 1 ? " with nodes: 2 or more" : "")
+                            + " and crash lb, e.g. { at: 5s, crash: { node: lb } }");
         }
         if (c.rateLimit() != null && cluster != null && cluster.limiter() == null) {
             problem(at, "a rate-limit check needs a limiter: the reference cluster's balancer limits nobody without one",

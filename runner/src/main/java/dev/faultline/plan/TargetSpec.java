@@ -53,10 +53,16 @@ public record TargetSpec(ClusterSpec cluster, HttpTargetSpec http, CommandTarget
         return uri;
     }
 
-    /** The links that network faults may name: the cluster's; a command's or container's {@code client-><name>}; an http target has none. */
+    /**
+     * The links that network faults may name: the cluster's; a command's ({@link CommandTargetSpec#links()}); a
+     * container's {@code client-><name>}; an http target has none.
+     */
     public List<String> links() {
         if (cluster != null) {
             return cluster.links();
+        }
+        if (command != null) {
+            return command.links();
         }
         return serviceName() == null ? List.of() : List.of(ClusterSpec.CLIENT + "->" + serviceName());
     }
@@ -65,6 +71,9 @@ public record TargetSpec(ClusterSpec cluster, HttpTargetSpec http, CommandTarget
     public List<String> components() {
         if (cluster != null) {
             return cluster.components();
+        }
+        if (command != null) {
+            return command.components();
         }
         return serviceName() == null ? List.of() : List.of(serviceName());
     }

@@ -10,7 +10,10 @@ import dev.faultline.plan.BreakerSpec;
 import dev.faultline.plan.ClusterSpec;
 import dev.faultline.plan.LimiterSpec;
 
-/** Translates a plan's {@code balancer}, {@code breaker} and {@code limiter} keys into the balancer's settings. */
+/**
+ * Translates a plan's {@code balancer}, {@code breaker} and {@code limiter} keys into the balancer's settings: the
+ * reference cluster's, and those of the balancer in front of a command's nodes.
+ */
 final class BalancerSettingsFromPlan {
     private BalancerSettingsFromPlan() {
     }
@@ -18,8 +21,24 @@ final class BalancerSettingsFromPlan {
     static BalancerSettings of(ClusterSpec cluster) {
         BalancerSpec balancer = cluster.balancer();
         return new BalancerSettings(balancer.layer(), strategy(balancer.strategy()), balancer.hashKey(),
-                balancer.virtualNodes(), healthCheck(balancer.healthCheck()), breaker(cluster.breaker()),
+                balancer.virtualNodes(), healthCheck(balancer.healthCheck(), null), breaker(cluster.breaker()),
                 limiter(cluster.limiter()), null, balancer.standby());
+    }
+
+    /**
+     * The balancer in front of a command's nodes: without a {@code health-check} key it checks {@code readyPath}
+     * with the default timing (no checks when there is no ready path); with one, its path defaults to
+     * {@code readyPath} (then {@code /health}), and {@code enabled: false} turns the checks off.
+     *
+     * @param balancer  the plan's {@code balancer} block, or null for the defaults
+     * @param readyPath the path of the service's ready probe on its own port, or null
+     */
+    static BalancerSettings forNodes(BalancerSpec balancer, String readyPath) {
+        BalancerSpec given = balancer == null ? BalancerSpec.DEFAULTS : balancer;
+        HealthCheckSettings health = given.healthCheck() != null ? healthCheck(given.healthCheck(), readyPath)
+                : readyPath == null ? null : HealthCheckSettings.DEFAULTS.withPath(readyPath);
+        return new BalancerSettings(given.layer(), strategy(given.strategy()), given.hashKey(), given.virtualNodes(),
+                health, null, null, null, given.standby());
     }
 
     private static Strategy strategy(BalancerSpec.Strategy strategy) {
@@ -30,9 +49,10 @@ final class BalancerSettingsFromPlan {
         };
     }
 
-    private static HealthCheckSettings healthCheck(BalancerSpec.HealthCheckSpec spec) {
-        return spec == null ? null
-                : new HealthCheckSettings(spec.interval(), spec.timeout(), spec.unhealthyAfter(), spec.healthyAfter());
+    private static HealthCheckSettings healthCheck(BalancerSpec.HealthCheckSpec spec, String defaultPath) {
+        return spec == null || !spec.enabled() ? null
+                : new HealthCheckSettings(spec.interval(), spec.timeout(), spec.unhealthyAfter(), spec.healthyAfter(),
+                        spec.path() != null ? spec.path() : defaultPath);
     }
 
     private static BreakerSettings breaker(BreakerSpec spec) {

@@ -9,6 +9,7 @@ import dev.faultline.plan.ContainerTargetSpec;
 import dev.faultline.plan.HttpTargetSpec;
 import dev.faultline.plan.StoreSpec;
 import dev.faultline.plan.TargetSpec;
+import dev.faultline.targets.CommandNodesTarget;
 import dev.faultline.targets.CommandTarget;
 import dev.faultline.targets.CommandTargetConfig;
 import dev.faultline.targets.ContainerTarget;
@@ -49,7 +50,8 @@ public final class TargetLauncher {
             return HttpTarget.connect(http.uri(), http.nodes().stream().map(URI::create).toList(), HTTP_CONNECT_TIMEOUT);
         }
         if (spec.command() != null) {
-            return CommandTarget.start(command(spec.command(), workDir, spec.faultProxyUri()));
+            CommandTargetConfig command = command(spec.command(), workDir, spec.faultProxyUri());
+            return command.nodes() == 1 ? CommandTarget.start(command) : CommandNodesTarget.start(command);
         }
         if (spec.container() != null) {
             return ContainerTarget.start(container(spec.container(), workDir, spec.faultProxyUri()));
@@ -57,11 +59,17 @@ public final class TargetLauncher {
         return startCluster(spec.cluster(), workDir, spec.faultProxyUri());
     }
 
-    /** The command target a plan's {@code target.command} describes; its output goes to {@code <workDir>/<name>/}. */
+    /**
+     * The command target a plan's {@code target.command} describes; each instance's output goes to
+     * {@code <workDir>/<instance>/}, and with several nodes the balancer's log to {@code <workDir>/lb/}.
+     */
     static CommandTargetConfig command(CommandTargetSpec command, Path workDir, URI faultProxy) {
         return new CommandTargetConfig(command.name(), command.run(), command.env(),
                 command.port() == null ? 0 : command.port(), command.ready(), command.readyTimeout(),
-                command.dir() == null ? null : Path.of(command.dir()), workDir, faultProxy);
+                command.dir() == null ? null : Path.of(command.dir()), workDir, faultProxy, command.nodes(),
+                command.nodes() == 1 ? null
+                        : BalancerSettingsFromPlan.forNodes(command.balancer(),
+                                CommandTargetConfig.healthPath(command.ready())));
     }
 
     /** The container target a plan's {@code target.container} describes; its log goes to {@code <workDir>/<name>/}. */

@@ -52,6 +52,76 @@ class ServiceTargetPlansTest {
     }
 
     @Test
+    void aCommandTargetOfThreeNodesHasInstancesBehindTheBalancerAndPeerLinksWhenItAsksForPeers() throws PlanException {
+        Plan plan = parser.parse(DIR.resolve("command-nodes.yaml"));
+
+        CommandTargetSpec command = plan.target().command();
+        assertThat(command.nodes()).isEqualTo(3);
+        assertThat(command.balancer().strategy()).isEqualTo(BalancerSpec.Strategy.LEAST_CONNECTIONS);
+        assertThat(command.balancer().healthCheck().interval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(command.balancer().healthCheck().path()).as("the ready path, when the target starts").isNull();
+        assertThat(plan.target().components()).containsExactly("api1", "api2", "api3", "lb");
+        assertThat(plan.target().links()).containsExactly("client->lb", "lb->api1", "lb->api2", "lb->api3",
+                "api1->api2", "api1->api3", "api2->api1", "api2->api3", "api3->api1", "api3->api2");
+    }
+
+    @Test
+    void zeroNodesAreRefusedAtTheCommandWithTheRange() {
+        Problem p = onlyProblemOf("command-nodes-zero.yaml");
+        assertThat(p.path()).isEqualTo("target.command");
+        assertThat(p.line()).isEqualTo(4);
+        assertThat(p.column()).isEqualTo(5);
+        assertThat(p.message()).contains("nodes must lie between 1 and 32, not 0");
+    }
+
+    @Test
+    void aCrashOfAnInstanceBeyondTheNodesIsRefusedNamingTheInstances() {
+        Problem p = onlyProblemOf("command-nodes-unknown-node.yaml");
+        assertThat(p.path()).isEqualTo("faults[0].crash.node");
+        assertThat(p.line()).isEqualTo(8);
+        assertThat(p.message()).isEqualTo("unknown component 'api4'");
+        assertThat(p.hint()).contains("api3");
+    }
+
+    @Test
+    void aPartitionBetweenInstancesThatDoNotAskForPeersCutsNothingAndIsRefused() {
+        Problem p = onlyProblemOf("command-nodes-partition-without-peers.yaml");
+        assertThat(p.path()).isEqualTo("faults[0].partition.groups");
+        assertThat(p.message()).contains("cuts no link");
+        assertThat(p.hint()).contains("client->lb, lb->api1, lb->api2");
+    }
+
+    @Test
+    void aFixedPortForSeveralNodesIsRefused() {
+        Problem p = onlyProblemOf("command-nodes-with-port.yaml");
+        assertThat(p.path()).isEqualTo("target.command");
+        assertThat(p.message()).contains("with nodes: 2 each instance listens on a port of its own");
+    }
+
+    @Test
+    void aBalancerForOneNodeIsRefused() {
+        Problem p = onlyProblemOf("command-balancer-one-node.yaml");
+        assertThat(p.path()).isEqualTo("target.command");
+        assertThat(p.message()).contains("'balancer' needs nodes: 2 or more");
+    }
+
+    @Test
+    void aFailoverCheckIsAcceptedForCommandNodesWithAStandbyBalancer() throws PlanException {
+        Plan plan = parser.parse(DIR.resolve("command-nodes-failover.yaml"));
+
+        assertThat(plan.target().components()).containsExactly("app1", "app2", "lb", "lb2");
+        assertThat(plan.target().links()).containsExactly("client->lb", "lb->app1", "lb->app2", "lb2->app1",
+                "lb2->app2");
+    }
+
+    @Test
+    void aFailoverCheckOfOneCommandNodeIsRefusedSayingWhatItNeeds() {
+        Problem p = onlyProblemOf("command-failover-one-node.yaml");
+        assertThat(p.path()).isEqualTo("checks[0].failover");
+        assertThat(p.hint()).contains("set target.command.balancer.standby: true with nodes: 2 or more");
+    }
+
+    @Test
     void aContainerTargetParsesWithItsPortsFilesAndWait() throws PlanException {
         Plan plan = parser.parse(DIR.resolve("container.yaml"));
 

@@ -49,4 +49,28 @@ class BalancerSettingsFromPlanTest {
 
         assertThat(BalancerSettingsFromPlan.of(cluster)).isEqualTo(BalancerSettings.DEFAULTS);
     }
+
+    @Test
+    void theNodesOfACommandAreHealthCheckedOnTheirReadyPathByDefault() {
+        assertThat(BalancerSettingsFromPlan.forNodes(null, "/ready")).isEqualTo(BalancerSettings.DEFAULTS
+                .withHealthCheck(HealthCheckSettings.DEFAULTS.withPath("/ready")));
+        assertThat(BalancerSettingsFromPlan.forNodes(null, null)).isEqualTo(BalancerSettings.DEFAULTS);
+    }
+
+    @Test
+    void aCommandsHealthCheckKeysKeepTheReadyPathUnlessTheyNameOneAndCanTurnTheChecksOff() {
+        BalancerSpec timed = new BalancerSpec(7, null, null, null,
+                new BalancerSpec.HealthCheckSpec(Duration.ofMillis(100), null, 1, null, null, null), true);
+        BalancerSpec named = new BalancerSpec(7, null, null, null,
+                new BalancerSpec.HealthCheckSpec(null, null, null, null, "/healthz", null), null);
+        BalancerSpec off = new BalancerSpec(7, null, null, null,
+                new BalancerSpec.HealthCheckSpec(null, null, null, null, null, false), null);
+
+        BalancerSettings settings = BalancerSettingsFromPlan.forNodes(timed, "/ready");
+        assertThat(settings.healthCheck()).isEqualTo(
+                new HealthCheckSettings(Duration.ofMillis(100), Duration.ofMillis(200), 1, 2, "/ready"));
+        assertThat(settings.standby()).isTrue();
+        assertThat(BalancerSettingsFromPlan.forNodes(named, "/ready").healthCheck().path()).isEqualTo("/healthz");
+        assertThat(BalancerSettingsFromPlan.forNodes(off, "/ready").healthCheck()).isNull();
+    }
 }

@@ -1,15 +1,8 @@
 package dev.faultline.targets;
 
 import dev.faultline.targets.process.CommandProcess;
-import dev.faultline.targets.process.ComponentStartException;
-import dev.faultline.targets.process.ReadyProbe;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A user's own service, started from a command line as a process the run owns ({@link CommandTargetConfig}). The
@@ -22,7 +15,6 @@ public final class CommandTarget extends ServiceTarget {
 
     private final CommandTargetConfig config;
     private CommandProcess process;
-    private Path workDir;
 
     private CommandTarget(CommandTargetConfig config) {
         super(config.faultProxy());
@@ -36,6 +28,10 @@ public final class CommandTarget extends ServiceTarget {
      *                              stopped first); the message quotes the end of its output
      */
     public static CommandTarget start(CommandTargetConfig config) {
+        if (config.nodes() != 1) {
+            throw new IllegalArgumentException("a command target of " + config.nodes() + " nodes is started by "
+                    + "CommandNodesTarget.start; CommandTarget.start starts one");
+        }
         CommandTarget target = new CommandTarget(config);
         return TargetStartup.guarded(target, target::startAll, "the command target " + config.name());
     }
@@ -43,32 +39,10 @@ public final class CommandTarget extends ServiceTarget {
     @Override
     void startService() {
         int port = config.port() != 0 ? config.port() : FreePorts.pick(HOST, List.of(config.name())).get(config.name());
-        InetSocketAddress address = new InetSocketAddress(HOST, port);
-        URI readyUrl = config.resolvedReady(port);
-        ReadyProbe probe = readyUrl == null ? ReadyProbe.tcp(address) : ReadyProbe.http(readyUrl);
-        Path workingDirectory = config.workingDirectory() == null ? Path.of("").toAbsolutePath()
-                : config.workingDirectory().toAbsolutePath();
-        try {
-            process = started.push(CommandProcess.start(config.name(), config.resolvedCommand(port),
-                    config.resolvedEnvironment(port), workingDirectory, createdWorkDir().resolve(config.name()),
-                    probe, config.readyTimeout()));
-        } catch (ComponentStartException e) {
-            throw new TargetStartException(e.getMessage(), e);
-        }
-        linkTo(new Component(config.name(), Component.Kind.SERVICE, address, Optional.of(process)));
-    }
-
-    private Path createdWorkDir() {
-        if (workDir == null) {
-            try {
-                workDir = config.workDir() != null ? Files.createDirectories(config.workDir().toAbsolutePath())
-                        : Files.createTempDirectory("faultline-command-");
-            } catch (IOException e) {
-                throw new TargetStartException("cannot create the folder for " + config.name() + "'s output: "
-                        + e.getMessage(), e);
-            }
-        }
-        return workDir;
+        Path workDir = CommandInstances.workDir(config);
+        process = started.push(CommandInstances.launch(config, config.single(port), workDir));
+        CommandInstances.awaitReady(process);
+        linkTo(CommandInstances.component(process, port));
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.faultline.targets;
 
-import dev.faultline.cluster.balancer.Backend;
-import dev.faultline.cluster.balancer.BalancerConfig;
 import dev.faultline.cluster.balancer.BalancerSettings;
 import dev.faultline.cluster.launch.ComponentDescription;
 import dev.faultline.cluster.launch.ComponentKind;
@@ -69,30 +67,14 @@ public final class ReferenceClusterTarget implements Target {
         linkFaults = TargetStartup.faultProxy(host, config.faultProxy(), started, components);
         faultProxyPort = components.get(FAULT_PROXY).address().getPort();
         List<ComponentDescription> nodes = storeNodes(host);
-        List<Backend> backends = new ArrayList<>();
-        List<Backend> standbyBackends = new ArrayList<>();
+        List<Component> backends = new ArrayList<>();
         for (Component node : startAll(nodes, Component.Kind.STORE)) {
-            components.put(node.name(), node.withMetrics(node.url().resolve("/metrics")));
-            backends.add(new Backend(node.name(), addLink(BALANCER, node.name(), node.address()).listen()));
-            if (config.balancer().standby()) {
-                standbyBackends.add(new Backend(node.name(),
-                        addLink(STANDBY_BALANCER, node.name(), node.address()).listen()));
-            }
+            Component withMetrics = node.withMetrics(node.url().resolve("/metrics"));
+            components.put(node.name(), withMetrics);
+            backends.add(withMetrics);
         }
-        Map<String, Integer> metricsPorts = FreePorts.pick(host, List.of(BALANCER, STANDBY_BALANCER));
-        ComponentDescription lb = new ComponentDescription(ComponentKind.BALANCER,
-                new BalancerConfig(BALANCER, host, 0, backends, config.backendTimeout(), metricsPorts.get(BALANCER),
-                        null).withSettings(config.balancer()));
-        Component balancer = startAll(List.of(lb), Component.Kind.BALANCER).get(0);
-        components.put(balancer.name(), balancer.withMetrics(metricsUrl(host, metricsPorts.get(BALANCER))));
-        if (config.balancer().standby()) {
-            Component standby = startAll(List.of(new ComponentDescription(ComponentKind.BALANCER,
-                    new BalancerConfig(STANDBY_BALANCER, host, balancer.address().getPort(), standbyBackends,
-                            config.backendTimeout(), metricsPorts.get(STANDBY_BALANCER), null)
-                            .withSettings(config.balancer()))), Component.Kind.BALANCER).get(0);
-            components.put(standby.name(), standby.withMetrics(metricsUrl(host, metricsPorts.get(STANDBY_BALANCER))));
-        }
-        Link front = addLink("client", BALANCER, balancer.address());
+        Link front = BalancerFront.start(host, backends, config.balancer(), config.backendTimeout(), this::addLink,
+                this::startAll, components);
         serviceUri = URI.create("http://" + host + ":" + front.listen().getPort());
     }
 
@@ -141,10 +123,6 @@ public final class ReferenceClusterTarget implements Target {
     }
 
     /** Starts components in parallel (in-jvm: one after another, each takes milliseconds) and records them. */
-    private static URI metricsUrl(String host, int port) {
-        return URI.create("http://" + host + ":" + port + "/metrics");
-    }
-
     private List<Component> startAll(List<ComponentDescription> descriptions, Component.Kind kind) {
         List<Component> up = new ArrayList<>();
         if (config.isolation() == ReferenceClusterConfig.Isolation.PROCESS) {

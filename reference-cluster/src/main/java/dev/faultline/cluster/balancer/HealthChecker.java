@@ -14,12 +14,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Active health checks: every interval, {@code GET /health} to each backend; a 2xx within the timeout passes.
+ * Active health checks: every interval, {@code GET <path>} ({@code /health} unless the settings name another) to each
+ * backend; a 2xx within the timeout passes.
  * {@link HealthCount} turns the results into healthy/unhealthy; changes are logged.
  */
 final class HealthChecker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HealthChecker.class);
-    static final String PATH = "/health";
+    static final String PATH = HealthCheckSettings.DEFAULT_PATH;
 
     private final String balancer;
     private final List<BackendState> backends;
@@ -55,7 +56,7 @@ final class HealthChecker implements AutoCloseable {
     private void checkAll() {
         for (BackendState state : backends) {
             var address = state.backend().address();
-            URI uri = URI.create("http://" + address.getHostString() + ":" + address.getPort() + PATH);
+            URI uri = URI.create("http://" + address.getHostString() + ":" + address.getPort() + settings.path());
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.timeout()).GET().build();
             client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                     .whenComplete((response, error) -> record(state,

@@ -61,11 +61,18 @@ class BalancerSettingsTest {
     }
 
     @Test
+    void aHealthCheckPathMustBeAnAbsolutePathAndDefaultsToHealth() {
+        assertThat(HealthCheckSettings.DEFAULTS.path()).isEqualTo("/health");
+        assertThatThrownBy(() -> HealthCheckSettings.DEFAULTS.withPath("ready"))
+                .hasMessage("'path' must start with '/' and hold no spaces or control characters, but is 'ready'");
+    }
+
+    @Test
     void configSurvivesAJsonRoundTripForAnotherProcess() throws Exception {
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
         BalancerSettings settings = BalancerSettings.DEFAULTS
                 .withStrategy(Strategy.CONSISTENT_HASH, "cookie:session")
-                .withHealthCheck(HealthCheckSettings.DEFAULTS)
+                .withHealthCheck(HealthCheckSettings.DEFAULTS.withPath("/actuator/health"))
                 .withBreaker(new BreakerSettings(true, 50, Duration.ofMillis(200), 80, 20, Duration.ofSeconds(2), 3))
                 .withLimiter(new LimiterSettings(100, 20, "ip", 1000));
         BalancerConfig config = new BalancerConfig("lb", "127.0.0.1", 8080,

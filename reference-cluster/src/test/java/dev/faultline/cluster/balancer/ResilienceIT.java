@@ -116,6 +116,22 @@ class ResilienceIT {
     }
 
     @Test
+    void healthChecksAskTheConfiguredPathInsteadOfHealth() throws Exception {
+        List<SwitchableBackend> backends = fixture.backends(2);
+        SwitchableBackend n1 = backends.get(0);
+        Balancer lb = fixture.balancer(backends, BalancerSettings.DEFAULTS.withHealthCheck(
+                new HealthCheckSettings(Duration.ofMillis(50), Duration.ofMillis(500), 2, 2, "/ready")));
+
+        n1.failing(true); // every path but /health answers 500, so /ready fails while /health still passes
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !lb.isHealthy("n1"));
+        for (int i = 0; i < 4; i++) {
+            assertThat(backendOf(fixture.get(lb, "/x"))).isEqualTo("n2");
+        }
+        n1.failing(false);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lb.isHealthy("n1"));
+    }
+
+    @Test
     void noHealthyBackendAnswers503NamingTheHealthChecks() throws Exception {
         List<SwitchableBackend> backends = fixture.backends(1);
         backends.get(0).healthy(false);

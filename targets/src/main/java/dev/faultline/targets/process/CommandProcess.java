@@ -64,11 +64,24 @@ public final class CommandProcess implements ProcessControl, AutoCloseable {
      */
     public static CommandProcess start(String name, List<String> command, Map<String, String> environment,
             Path workingDirectory, Path dir, ReadyProbe probe, Duration readyTimeout) {
-        CommandProcess started = new CommandProcess(name, command, environment, workingDirectory, dir, probe, readyTimeout);
-        started.emptyDirectory();
-        started.launch();
+        CommandProcess started = launch(name, command, environment, workingDirectory, dir, probe, readyTimeout);
         started.awaitReady();
         return started;
+    }
+
+    /**
+     * Starts the command without waiting for it: call {@link #awaitReady()} next. Launching several before awaiting
+     * any starts them in parallel. The parameters are those of {@link #start}.
+     *
+     * @throws ComponentStartException when the command cannot be launched
+     */
+    public static CommandProcess launch(String name, List<String> command, Map<String, String> environment,
+            Path workingDirectory, Path dir, ReadyProbe probe, Duration readyTimeout) {
+        CommandProcess launched = new CommandProcess(name, command, environment, workingDirectory, dir, probe,
+                readyTimeout);
+        launched.emptyDirectory();
+        launched.launch();
+        return launched;
     }
 
     private void emptyDirectory() {
@@ -100,7 +113,13 @@ public final class CommandProcess implements ProcessControl, AutoCloseable {
         }
     }
 
-    private void awaitReady() {
+    /**
+     * Returns once the probe passes.
+     *
+     * @throws ComponentStartException when the command exits first, or is not ready within the ready timeout (it is
+     *                                 stopped then); the message quotes its output
+     */
+    public void awaitReady() {
         long deadline = System.nanoTime() + readyTimeout.toNanos();
         Process launched;
         synchronized (this) {
