@@ -171,8 +171,9 @@ public final class Faults {
     }
 
     private ActiveFault inject(FaultSpec spec) {
+        long began = System.nanoTime(); // as in plans: the window opens when the injection begins
         FaultHandle handle = injector.inject(spec);
-        Applied fault = new Applied(spec, handle, System.nanoTime());
+        Applied fault = new Applied(spec, handle, began);
         applied.add(fault);
         return fault;
     }

@@ -17,13 +17,17 @@ final class ScheduledFault {
         this.spec = spec;
     }
 
-    /** Injects the fault; its start time is when it is in place (a crash: once the process is gone). */
+    /**
+     * Injects the fault; its start time is when its injection began, so that whatever the fault causes while it is
+     * being put in place (a kill under way, a pause reaching every thread) falls in its window, not before it.
+     */
     synchronized boolean start(FaultInjector injector, LongSupplier nowMs) {
         if (state != FaultState.SCHEDULED) {
             return false;
         }
+        long beganMs = nowMs.getAsLong();
         handle = injector.inject(spec);
-        startMs = nowMs.getAsLong();
+        startMs = beganMs;
         move(FaultState.ACTIVE);
         return true;
     }
