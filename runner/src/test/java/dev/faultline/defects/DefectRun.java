@@ -19,16 +19,20 @@ import java.util.stream.Collectors;
  * One run of a defect's plan, with the defect on or in its correct configuration, for one seed: through
  * {@link PlanRun}, as {@code faultline run} does, into its own report folder (its console in {@code console.txt}).
  *
- * @param outcome  {@code defectOn}: caught for the right reason; correct configuration: every check passed
- * @param summary  what decided the outcome: the catching verdict, or the verdicts that failed, or the run's error
+ * @param outcome      {@code defectOn}: caught for the right reason; correct configuration: every check passed
+ * @param summary      what decided the outcome: the catching verdict, or the verdicts that failed, or the run's error
+ * @param notCarriedOut the run ended without verdicts (its target did not start, a fault could not be applied or
+ *                     healed): it says nothing of the check, so the suite repeats it once and reports that it did
  */
-record DefectRun(Defect defect, boolean defectOn, long seed, boolean outcome, String summary, long wallMs) {
+record DefectRun(Defect defect, boolean defectOn, long seed, boolean outcome, String summary, long wallMs,
+        boolean notCarriedOut) {
 
     static DefectRun run(Defect defect, boolean defectOn, long seed, Path root) throws PlanException, IOException {
         List<String> overrides = new ArrayList<>(defectOn ? List.of() : defect.correct());
         overrides.add("seed=" + seed);
         Plan plan = new PlanParser().parse(defect.planFile(), overrides);
         Path dir = root.resolve(plan.name()).resolve((defectOn ? "defect" : "correct") + "-seed-" + seed);
+        deleteRecursively(dir);
         StringWriter console = new StringWriter();
         long started = System.nanoTime();
         Results results;
@@ -40,18 +44,29 @@ record DefectRun(Defect defect, boolean defectOn, long seed, boolean outcome, St
         Files.writeString(dir.resolve("console.txt"), console.toString());
         if (results.error() != null) {
             return new DefectRun(defect, defectOn, seed, false, "the run was not carried out: " + results.error(),
-                    wallMs);
+                    wallMs, true);
         }
         List<Verdict> verdicts = results.checks();
         if (defectOn) {
             return defect.caughtBy(verdicts)
-                    .map(v -> new DefectRun(defect, true, seed, true, v.name() + ": " + v.message(), wallMs))
+                    .map(v -> new DefectRun(defect, true, seed, true, v.name() + ": " + v.message(), wallMs, false))
                     .orElseGet(() -> new DefectRun(defect, true, seed, false, "not caught: " + describe(verdicts),
-                            wallMs));
+                            wallMs, false));
         }
         List<Verdict> failed = verdicts.stream().filter(v -> !v.passed()).toList();
         return new DefectRun(defect, false, seed, failed.isEmpty() && !verdicts.isEmpty(),
-                failed.isEmpty() ? verdicts.size() + " checks passed" : "failed: " + describe(failed), wallMs);
+                failed.isEmpty() ? verdicts.size() + " checks passed" : "failed: " + describe(failed), wallMs, false);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static String describe(List<Verdict> verdicts) {
@@ -63,6 +78,6 @@ record DefectRun(Defect defect, boolean defectOn, long seed, boolean outcome, St
     @Override
     public String toString() {
         return String.format("%s %s seed %d: %s (%d ms) %s", defect.name(), defectOn ? "defect on" : "correct",
-                seed, outcome ? "ok" : "NOT OK", wallMs, summary);
+                seed, outcome ? "ok" : notCarriedOut ? "NOT CARRIED OUT" : "NOT OK", wallMs, summary);
     }
 }

@@ -8,9 +8,15 @@ import java.util.Map;
 /** The suite's result table, one row per defect, in Markdown: how often each defect was caught and its cure passed. */
 final class DefectTable {
     private final Map<Defect, List<DefectRun>> runs = new LinkedHashMap<>();
+    private final List<DefectRun> repeated = new ArrayList<>();
 
     synchronized void add(DefectRun run) {
         runs.computeIfAbsent(run.defect(), d -> new ArrayList<>()).add(run);
+    }
+
+    /** A run that was not carried out and is being repeated. */
+    synchronized void repeated(DefectRun run) {
+        repeated.add(run);
     }
 
     synchronized String markdown(int seeds, long wallMs) {
@@ -28,6 +34,10 @@ final class DefectTable {
         });
         s.append("\nN = ").append(seeds).append(" seeds (1..").append(seeds).append(") per defect and configuration; ")
                 .append("wall time ").append(String.format("%.1f", wallMs / 1000.0)).append(" s.\n");
+        s.append(repeated.isEmpty() ? "Every run was carried out at the first attempt.\n"
+                : repeated.size() + " run" + (repeated.size() == 1 ? " was" : "s were")
+                        + " not carried out and repeated once:\n");
+        repeated.forEach(run -> s.append("- ").append(run).append('\n'));
         return s.toString();
     }
 
