@@ -21,11 +21,13 @@ import java.util.stream.Collectors;
  *
  * @param outcome      {@code defectOn}: caught for the right reason; correct configuration: every check passed
  * @param summary      what decided the outcome: the catching verdict, or the verdicts that failed, or the run's error
- * @param notCarriedOut the run ended without verdicts (its target did not start, a fault could not be applied or
- *                     healed): it says nothing of the check, so the suite repeats it once and reports that it did
+ * @param voidRun  the run tested nothing: it ended with an error (its target did not start, a fault could not be
+ *                 applied or healed) or its target answered no request successfully (e.g. fresh JVMs starved by a busy
+ *                 machine for the whole load). Decided without looking at any verdict, so it says nothing of the
+ *                 check; the suite repeats such a run once and reports that it did
  */
 record DefectRun(Defect defect, boolean defectOn, long seed, boolean outcome, String summary, long wallMs,
-        boolean notCarriedOut) {
+        boolean voidRun) {
 
     static DefectRun run(Defect defect, boolean defectOn, long seed, Path root) throws PlanException, IOException {
         List<String> overrides = new ArrayList<>(defectOn ? List.of() : defect.correct());
@@ -45,6 +47,10 @@ record DefectRun(Defect defect, boolean defectOn, long seed, boolean outcome, St
         if (results.error() != null) {
             return new DefectRun(defect, defectOn, seed, false, "the run was not carried out: " + results.error(),
                     wallMs, true);
+        }
+        if (results.requests().values().stream().mapToLong(Results.RequestResult::ok).sum() == 0) {
+            return new DefectRun(defect, defectOn, seed, false, "the target answered no request successfully "
+                    + "(" + results.load().sent() + " sent)", wallMs, true);
         }
         List<Verdict> verdicts = results.checks();
         if (defectOn) {
@@ -78,6 +84,6 @@ record DefectRun(Defect defect, boolean defectOn, long seed, boolean outcome, St
     @Override
     public String toString() {
         return String.format("%s %s seed %d: %s (%d ms) %s", defect.name(), defectOn ? "defect on" : "correct",
-                seed, outcome ? "ok" : notCarriedOut ? "NOT CARRIED OUT" : "NOT OK", wallMs, summary);
+                seed, outcome ? "ok" : voidRun ? "VOID" : "NOT OK", wallMs, summary);
     }
 }

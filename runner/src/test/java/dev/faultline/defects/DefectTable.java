@@ -14,7 +14,7 @@ final class DefectTable {
         runs.computeIfAbsent(run.defect(), d -> new ArrayList<>()).add(run);
     }
 
-    /** A run that was not carried out and is being repeated. */
+    /** A run that tested nothing and is being repeated. */
     synchronized void repeated(DefectRun run) {
         repeated.add(run);
     }
@@ -34,9 +34,9 @@ final class DefectTable {
         });
         s.append("\nN = ").append(seeds).append(" seeds (1..").append(seeds).append(") per defect and configuration; ")
                 .append("wall time ").append(String.format("%.1f", wallMs / 1000.0)).append(" s.\n");
-        s.append(repeated.isEmpty() ? "Every run was carried out at the first attempt.\n"
-                : repeated.size() + " run" + (repeated.size() == 1 ? " was" : "s were")
-                        + " not carried out and repeated once:\n");
+        s.append(repeated.isEmpty() ? "Every run tested its configuration at the first attempt.\n"
+                : repeated.size() + " run" + (repeated.size() == 1 ? "" : "s") + " tested nothing (no verdict "
+                        + "consulted) and " + (repeated.size() == 1 ? "was" : "were") + " repeated once:\n");
         repeated.forEach(run -> s.append("- ").append(run).append('\n'));
         return s.toString();
     }
