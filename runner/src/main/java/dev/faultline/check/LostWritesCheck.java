@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Lost writes: after the convergence probe, every element whose add was acknowledged is on every replica of its key;
- * at most {@code max} (element, replica) pairs may lack it. Not enough data when nothing was acknowledged or read
- * back, when a replica could not be read, or when the acknowledgement log overflowed (some writes went unchecked).
+ * Lost writes: after the convergence probe, every element whose add was acknowledged is on every replica of its key
+ * (set workload), or every acknowledged write is held or superseded by one it did not precede (register workload: a
+ * replica holding only values acknowledged before the write was sent has lost it); at most {@code max} (write,
+ * replica) pairs may be lost. Not enough data when nothing was acknowledged or read back, when a replica could not be
+ * read, or when the acknowledgement log overflowed (some writes went unchecked).
  */
 final class LostWritesCheck implements Check {
     static final String WINDOW = "after convergence";
@@ -36,16 +38,24 @@ final class LostWritesCheck implements Check {
             return List.of(notEnough(name, limit, "the acknowledgement log overflowed: " + r.acknowledged()
                     + " writes acknowledged, only part of them checked", List.of()));
         }
+        boolean register = r.writes().equals(ReplicaReadout.REGISTER);
         List<String> details = new ArrayList<>();
         for (ReplicaReadout.Missing m : r.missing()) {
-            details.add("key " + m.key() + ": element " + m.element() + " (acknowledged at " + m.ackedAtMs()
-                    + " ms) missing on " + m.replica());
+            details.add(register
+                    ? "key " + m.key() + ": write " + m.element() + " (sent at " + m.sentAtMs() + " ms, acknowledged at "
+                            + m.ackedAtMs() + " ms) lost on " + m.replica() + ", which holds " + m.heldInstead()
+                    : "key " + m.key() + ": element " + m.element() + " (acknowledged at " + m.ackedAtMs()
+                            + " ms) missing on " + m.replica());
         }
         boolean passed = r.missingCount() <= spec.max();
-        String message = r.missingCount() + " acknowledged element" + (r.missingCount() == 1 ? " was" : "s were")
-                + " missing from a replica (" + r.acknowledged() + " acknowledged, " + r.checked()
-                + " element-replica pairs read), max " + spec.max()
-                + (details.isEmpty() ? "" : "; e.g. " + details.get(0));
+        String plural = r.missingCount() == 1 ? " was" : "s were";
+        String message = (register
+                ? r.missingCount() + " acknowledged write" + plural + " lost on a replica (it holds only values "
+                        + "acknowledged before the write was sent) (" + r.acknowledged() + " acknowledged, "
+                        + r.checked() + " write-replica pairs read)"
+                : r.missingCount() + " acknowledged element" + plural + " missing from a replica (" + r.acknowledged()
+                        + " acknowledged, " + r.checked() + " element-replica pairs read)")
+                + ", max " + spec.max() + (details.isEmpty() ? "" : "; e.g. " + details.get(0));
         return List.of(new Verdict(name, "lost-writes", WINDOW, passed, (double) r.missingCount(), limit,
                 "writes", message, details));
     }

@@ -193,7 +193,7 @@ public final class LoadGenerator implements AutoCloseable {
             String name = mix.name(arrival.request);
             recorder.record(name, arrival.intendedNanos, endNanos, errorOrNull, arrival.client);
             if (errorOrNull == null && arrival.ackKey != null) {
-                recorder.acknowledge(name, arrival.ackKey, arrival.ackElement, endNanos);
+                recorder.acknowledge(name, arrival.ackKey, arrival.ackElement, arrival.intendedNanos, endNanos);
             }
             if (errorOrNull == null && arrival.readKey != null) {
                 recorder.read(arrival.readKey, arrival.intendedNanos, endNanos, arrival.readBody);

@@ -12,7 +12,8 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Reads every acknowledged key back from each of its replicas (the store's consistent-hash ring, built as the nodes
- * build it) and lists the acknowledged elements a replica does not hold. Keys are read {@value #IN_FLIGHT} at a time.
+ * build it) and lists the acknowledged writes a replica lost, judged by {@link WriteLosses}. Keys are read
+ * {@value #IN_FLIGHT} at a time.
  */
 final class ReplicaReader {
     /** Ring positions per node: the store's default (StoreNodeConfig.virtualNodes), which a plan does not set. */
@@ -21,10 +22,12 @@ final class ReplicaReader {
 
     private final StoreNodes nodes;
     private final HashRing ring;
+    private final WriteLosses losses;
 
-    ReplicaReader(StoreNodes nodes, int replication) {
+    ReplicaReader(StoreNodes nodes, int replication, WriteLosses losses) {
         this.nodes = nodes;
         this.ring = new HashRing(nodes.names(), STORE_VIRTUAL_NODES, replication);
+        this.losses = losses;
     }
 
     ReplicaReadout read(Acknowledgements acks) {
@@ -56,18 +59,22 @@ final class ReplicaReader {
                     }
                     continue;
                 }
-                for (Acknowledgements.Ack ack : byKey.get(key)) {
-                    checked++;
-                    if (!held.contains(ack.element())) {
-                        missingCount++;
-                        if (missing.size() < ReplicaReadout.MAX_EXAMPLES) {
-                            missing.add(new ReplicaReadout.Missing(key, ack.element(), replica, ack.atMs()));
-                        }
+                List<Acknowledgements.Ack> ofKey = byKey.get(key);
+                checked += ofKey.size();
+                for (WriteLosses.Loss loss : losses.lost(ofKey, held)) {
+                    missingCount++;
+                    if (missing.size() < ReplicaReadout.MAX_EXAMPLES) {
+                        Acknowledgements.Ack ack = loss.ack();
+                        missing.add(losses == WriteLosses.SET_ELEMENTS
+                                ? new ReplicaReadout.Missing(key, ack.element(), replica, ack.atMs())
+                                : new ReplicaReadout.Missing(key, ack.element(), replica, ack.atMs(), ack.sentAtMs(),
+                                        loss.heldInstead()));
                     }
                 }
             }
         }
         return new ReplicaReadout(acks.entries().size() + acks.overflowed(), checked, missingCount, missing,
-                unreadable, acks.complete());
+                unreadable, acks.complete(),
+                losses == WriteLosses.SET_ELEMENTS ? ReplicaReadout.SET : ReplicaReadout.REGISTER);
     }
 }

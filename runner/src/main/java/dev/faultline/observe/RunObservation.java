@@ -3,6 +3,7 @@ package dev.faultline.observe;
 import dev.faultline.fault.FaultRecord;
 import dev.faultline.plan.CheckSpec;
 import dev.faultline.plan.Plan;
+import dev.faultline.plan.Workload;
 import dev.faultline.sample.Acknowledgements;
 import dev.faultline.sample.RunClock;
 import dev.faultline.targets.Component;
@@ -16,8 +17,8 @@ import java.util.Map;
 /**
  * Observes a target through a run, on the control plane: scrapes every component's metrics once a second from
  * {@link #start} on; after the load ended and every fault was healed, {@link #finish} probes the store nodes'
- * convergence and reads the acknowledged writes back from their replicas (for a set workload), so the checks can
- * judge them.
+ * convergence and reads the acknowledged writes back from their replicas (set workload; register workload with a
+ * lost-writes check), so the checks can judge them.
  */
 public final class RunObservation implements AutoCloseable {
     /** How long the probe waits for convergence when no convergence check says how long. */
@@ -67,9 +68,27 @@ public final class RunObservation implements AutoCloseable {
         StoreNodes nodes = new StoreNodes(stores);
         long fromMs = faults.stream().mapToLong(f -> f.endMs() == null ? loadEndMs : f.endMs()).max().orElse(loadEndMs);
         Convergence convergence = new ConvergenceProbe(nodes, clock).await(fromMs, patience());
-        ReplicaReadout replicas = acks.entries().isEmpty() && acks.overflowed() == 0 ? null
-                : new ReplicaReader(nodes, plan.target().cluster().store().replication()).read(acks);
+        ReplicaReadout replicas = !readsBack(acks) ? null : new ReplicaReader(nodes,
+                plan.target().cluster().store().replication(), losses()).read(acks);
         return new Observations(metrics, convergence, replicas);
+    }
+
+    /**
+     * Whether the acknowledged writes are read back from the replicas: when there are any, except for the register
+     * workload, whose writes are read back only for a lost-writes check (a register plan is often about something
+     * else: breakers, limits).
+     */
+    private boolean readsBack(Acknowledgements acks) {
+        if (acks.entries().isEmpty() && acks.overflowed() == 0) {
+            return false;
+        }
+        return plan.load().workload() != Workload.REGISTER
+                || plan.checks().stream().anyMatch(c -> c.lostWrites() != null);
+    }
+
+    /** How a replica loses a write: the register workload's values are overwritten, anything else's elements missed. */
+    private WriteLosses losses() {
+        return plan.load().workload() == Workload.REGISTER ? WriteLosses.REGISTER_VALUES : WriteLosses.SET_ELEMENTS;
     }
 
     /** The longest bound of the plan's convergence checks, plus a grace; the default when there are none. */

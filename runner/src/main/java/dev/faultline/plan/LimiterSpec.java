@@ -6,14 +6,17 @@ import java.util.regex.Pattern;
  * Per-client rate limiting at the balancer ({@code target.cluster.limiter}): each client may send {@code burst}
  * requests at once and {@code rate} on average; the rest get 429 with {@code Retry-After}.
  *
- * @param burst  default: one second's worth of {@code rate}
- * @param key    how clients are told apart: {@code header:NAME} (default {@code header:X-Client-Id}) or {@code ip}
- * @param global absent: no limit on all clients together
+ * @param enabled default true; false keeps the settings in the plan (a rate-limit check still knows the limit) but
+ *                the balancer limits nobody: a seeded defect
+ * @param burst   default: one second's worth of {@code rate}
+ * @param key     how clients are told apart: {@code header:NAME} (default {@code header:X-Client-Id}) or {@code ip}
+ * @param global  absent: no limit on all clients together
  */
-public record LimiterSpec(Rate rate, Integer burst, String key, Rate global) {
+public record LimiterSpec(Boolean enabled, Rate rate, Integer burst, String key, Rate global) {
     private static final Pattern KEY = Pattern.compile("ip|(header|cookie):[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
     public LimiterSpec {
+        enabled = enabled == null ? Boolean.TRUE : enabled;
         if (rate == null) {
             throw new IllegalArgumentException("a limiter needs 'rate', e.g. 100/s");
         }
@@ -31,5 +34,10 @@ public record LimiterSpec(Rate rate, Integer burst, String key, Rate global) {
         if (global != null && global.perSecond() == 0) {
             throw new IllegalArgumentException("global must be above 0/s (leave it out for no global limit)");
         }
+    }
+
+    /** An enabled limiter. */
+    public LimiterSpec(Rate rate, Integer burst, String key, Rate global) {
+        this(true, rate, burst, key, global);
     }
 }

@@ -144,8 +144,12 @@ final class PlanValidator {
             problem(at, "a " + c.type() + " check needs store nodes to read, and the " + plan.target().kind()
                     + " target has none", "use target.cluster, or remove the check");
         }
-        if ((c.lostWrites() != null || c.staleReads() != null) && !setWorkload) {
-            problem(at, "a " + c.type() + " check needs the set workload, whose every element is unique",
+        if (c.lostWrites() != null && !setWorkload && plan.load().workload() != Workload.REGISTER) {
+            problem(at, "a lost-writes check needs the set or register workload, whose every write is unique",
+                    "set load.workload: set (with target.cluster.store.conflicts: set-union) or register");
+        }
+        if (c.staleReads() != null && !setWorkload) {
+            problem(at, "a stale-reads check needs the set workload, whose every element is unique",
                     "set load.workload: set (and target.cluster.store.conflicts: set-union)");
         }
         if (c.breaker() != null) {

@@ -1,17 +1,24 @@
 package dev.faultline.plan;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.time.Duration;
 
 /**
- * The store nodes {@code n1..nN}: how many replicas each key has, the CAP choice, how conflicts resolve and how
- * durable an acknowledged write is. Every field has a default (docs/plan-reference.md).
+ * The store nodes {@code n1..nN}: how many replicas each key has, the CAP choice, how conflicts resolve, how
+ * durable an acknowledged write is and which convergence machinery runs. Every field has a default
+ * (docs/plan-reference.md).
+ *
+ * @param antiEntropy   how often replicas compare their state; {@link Duration#ZERO} ({@code anti-entropy: off}):
+ *                      never, a seeded defect
+ * @param hintedHandoff default true; false: writes a replica missed are not kept for it, a seeded defect
  */
 public record StoreSpec(
         Integer nodes, Integer replication, Consistency consistency, Integer writeQuorum, Integer readQuorum,
-        Conflicts conflicts, Durability durability, Duration antiEntropy) {
+        Conflicts conflicts, Durability durability, @JsonDeserialize(using = PeriodOrOff.class) Duration antiEntropy,
+        Boolean hintedHandoff) {
 
-    public static final StoreSpec DEFAULTS = new StoreSpec(null, null, null, null, null, null, null, null);
+    public static final StoreSpec DEFAULTS = new StoreSpec(null, null, null, null, null, null, null, null, null);
 
     /** Eventual: any replica acknowledges, the others follow; quorum: a majority (or W/R) must answer. */
     public enum Consistency {
@@ -52,14 +59,20 @@ public record StoreSpec(
         conflicts = conflicts == null ? Conflicts.LWW : conflicts;
         durability = durability == null ? Durability.FSYNC : durability;
         antiEntropy = antiEntropy == null ? Duration.ofSeconds(1) : antiEntropy;
-        if (antiEntropy.isZero() || antiEntropy.isNegative()) {
-            throw new IllegalArgumentException("anti-entropy must be a period longer than 0, e.g. 1s");
+        if (antiEntropy.isNegative()) {
+            throw new IllegalArgumentException("anti-entropy must be a period longer than 0, e.g. 1s, or off");
         }
+        hintedHandoff = hintedHandoff == null ? Boolean.TRUE : hintedHandoff;
     }
 
     /** {@code nodes} nodes with {@code replication} replicas per key, every other setting its default. */
     public StoreSpec(Integer nodes, Integer replication) {
-        this(nodes, replication, null, null, null, null, null, null);
+        this(nodes, replication, null, null, null, null, null, null, null);
+    }
+
+    /** Whether replicas run anti-entropy ({@code anti-entropy} is not {@code off}). */
+    public boolean antiEntropyOn() {
+        return !antiEntropy.isZero();
     }
 
     private static void quorum(String key, Integer quorum, int replication) {

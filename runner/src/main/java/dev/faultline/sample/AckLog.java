@@ -23,10 +23,13 @@ public final class AckLog {
         this.capacity = capacity;
     }
 
-    /** Records that {@code request} wrote {@code element} at {@code key}, acknowledged {@code atMs} into the run. */
-    public synchronized void add(String request, String key, String element, long atMs) {
+    /**
+     * Records that {@code request} wrote {@code element} at {@code key}, meant to be sent {@code sentAtMs} and
+     * acknowledged {@code atMs} into the run.
+     */
+    public synchronized void add(String request, String key, String element, long sentAtMs, long atMs) {
         if (entries.size() < capacity) {
-            entries.add(new Acknowledgements.Ack(request, key, element, atMs));
+            entries.add(new Acknowledgements.Ack(request, key, element, sentAtMs, atMs));
         } else {
             overflowed++;
         }

@@ -15,8 +15,12 @@ import java.util.List;
 public record Acknowledgements(List<Ack> entries, long overflowed) {
     public static final Acknowledgements NONE = new Acknowledgements(List.of(), 0);
 
-    /** One acknowledged write: the request that made it, its key and element (body), and when (ms since time zero). */
-    public record Ack(String request, String key, String element, long atMs) {
+    /**
+     * One acknowledged write: the request that made it, its key and element (body), when it was meant to be sent
+     * ({@code sentAtMs}: its intended send time, at or before the moment it really left) and when its acknowledgement
+     * arrived ({@code atMs}), both in ms since time zero.
+     */
+    public record Ack(String request, String key, String element, long sentAtMs, long atMs) {
     }
 
     public Acknowledgements {
@@ -31,7 +35,10 @@ public record Acknowledgements(List<Ack> entries, long overflowed) {
         return overflowed == 0;
     }
 
-    /** Writes one JSON object per line: {@code {"request":"add","key":"k7","element":"c3-12","atMs":1042}}. */
+    /**
+     * Writes one JSON object per line:
+     * {@code {"request":"add","key":"k7","element":"c3-12","sentAtMs":1038,"atMs":1042}}.
+     */
     public void writeJsonLines(Path file) throws IOException {
         ObjectMapper json = new ObjectMapper();
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

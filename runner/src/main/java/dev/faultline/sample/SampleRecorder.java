@@ -136,11 +136,12 @@ public final class SampleRecorder implements AutoCloseable {
     }
 
     /**
-     * Records an acknowledged write: request {@code request} wrote {@code element} at {@code key} and it succeeded at
-     * {@code endNanos} (run-relative). Kept in a bounded log; see {@link Samples#acknowledgements()}.
+     * Records an acknowledged write: request {@code request}, meant to be sent at {@code intendedNanos}, wrote
+     * {@code element} at {@code key} and it succeeded at {@code endNanos} (both run-relative). Kept in a bounded log;
+     * see {@link Samples#acknowledgements()}.
      */
-    public void acknowledge(String request, String key, String element, long endNanos) {
-        acks.add(request, key, element, Math.floorDiv(endNanos, 1_000_000L));
+    public void acknowledge(String request, String key, String element, long intendedNanos, long endNanos) {
+        acks.add(request, key, element, Math.floorDiv(intendedNanos, 1_000_000L), Math.floorDiv(endNanos, 1_000_000L));
     }
 
     /**

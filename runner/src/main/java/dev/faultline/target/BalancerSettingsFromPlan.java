@@ -61,8 +61,9 @@ final class BalancerSettingsFromPlan {
                         spec.slowCallRate().percent(), spec.window(), spec.openFor(), spec.halfOpenCalls());
     }
 
+    /** None when the plan has none, or switches it off ({@code enabled: false}, a seeded defect). */
     private static LimiterSettings limiter(LimiterSpec spec) {
-        return spec == null ? null
+        return spec == null || !spec.enabled() ? null
                 : new LimiterSettings(spec.rate().perSecond(), spec.burst(), spec.key(),
                         spec.global() == null ? 0 : spec.global().perSecond());
     }

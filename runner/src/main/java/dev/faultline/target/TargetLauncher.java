@@ -94,7 +94,7 @@ public final class TargetLauncher {
     static StoreSettings store(StoreSpec store) {
         return new StoreSettings(store.replication(), Consistency.valueOf(store.consistency().name()),
                 store.writeQuorum(), store.readQuorum(), Conflicts.valueOf(store.conflicts().name()),
-                Durability.valueOf(store.durability().name()), store.antiEntropy());
+                Durability.valueOf(store.durability().name()), store.antiEntropy(), store.hintedHandoff());
     }
 
     static ReferenceClusterConfig.Isolation isolation(ClusterSpec.Isolation isolation) {

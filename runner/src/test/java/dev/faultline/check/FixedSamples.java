@@ -40,7 +40,7 @@ final class FixedSamples implements Samples {
     }
 
     FixedSamples acked(String key, String element, long atMs) {
-        acks.add(new dev.faultline.sample.Acknowledgements.Ack("add", key, element, atMs));
+        acks.add(new dev.faultline.sample.Acknowledgements.Ack("add", key, element, atMs, atMs));
         return this;
     }
 

@@ -37,6 +37,31 @@ class LostWritesCheckTest {
     }
 
     @Test
+    void aRegisterWriteOverwrittenByAnOlderOneFailsNamingBoth() {
+        ReplicaReadout.Missing overwritten = new ReplicaReadout.Missing("k7", "c1-4", "n3", 1_200, 1_100L,
+                "c0-2 (acknowledged at 900 ms)");
+
+        Verdict v = judge(new ReplicaReadout(40, 120, 1, List.of(overwritten), List.of(), true,
+                ReplicaReadout.REGISTER), 0);
+
+        assertFalse(v.passed());
+        assertEquals(1, v.observed());
+        assertEquals(List.of("key k7: write c1-4 (sent at 1100 ms, acknowledged at 1200 ms) lost on n3, which holds "
+                + "c0-2 (acknowledged at 900 ms)"), v.details());
+        assertTrue(v.message().startsWith("1 acknowledged write was lost on a replica (it holds only values "
+                + "acknowledged before the write was sent) (40 acknowledged, 120 write-replica pairs read), max 0"),
+                v.message());
+    }
+
+    @Test
+    void registerWritesAllHeldOrSupersededPass() {
+        Verdict v = judge(new ReplicaReadout(40, 120, 0, List.of(), List.of(), true, ReplicaReadout.REGISTER), 0);
+
+        assertTrue(v.passed(), v.message());
+        assertEquals(0, v.observed());
+    }
+
+    @Test
     void nothingReadBackIsNotEnoughData() {
         Verdict v = judge(null, 0);
         assertFalse(v.passed());

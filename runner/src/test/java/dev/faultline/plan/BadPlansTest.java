@@ -52,7 +52,7 @@ class BadPlansTest {
         Problem p = onlyProblemOf("list-instead-of-map.yaml");
         assertAt(p, 4, 12, "target.cluster.store");
         assertThat(p.message()).isEqualTo("expected a map with keys nodes, replication, consistency, write-quorum, read-quorum, conflicts, durability, "
-                        + "anti-entropy, found a list");
+                        + "anti-entropy, hinted-handoff, found a list");
     }
 
     @Test

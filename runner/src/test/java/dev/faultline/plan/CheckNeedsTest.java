@@ -17,8 +17,9 @@ class CheckNeedsTest {
         assertThat(e).isNotNull();
         List<String> problems = e.problems().stream().map(Problem::toString).toList();
         assertThat(problems).containsExactly(
-                PLAN + ":9:18 checks[0].lost-writes: a lost-writes check needs the set workload, whose every element is"
-                        + " unique (set load.workload: set (and target.cluster.store.conflicts: set-union))",
+                PLAN + ":9:18 checks[0].lost-writes: a lost-writes check needs the set or register workload, whose"
+                        + " every write is unique (set load.workload: set (with target.cluster.store.conflicts:"
+                        + " set-union) or register)",
                 PLAN + ":10:18 checks[1].stale-reads: a stale-reads check needs the set workload, whose every element is"
                         + " unique (set load.workload: set (and target.cluster.store.conflicts: set-union))",
                 PLAN + ":11:25 checks[2].breaker.backend: no store node is named 'n4' (did you mean 'n1'? store"

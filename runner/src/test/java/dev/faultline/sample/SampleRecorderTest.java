@@ -33,6 +33,21 @@ class SampleRecorderTest {
     }
 
     @Test
+    void anAcknowledgedWriteKeepsWhenItWasMeantToBeSentAndWhenItsAcknowledgementArrivedInWholeMilliseconds(
+            @TempDir Path dir) throws Exception {
+        try (SampleRecorder recorder = new SampleRecorder(List.of("write"), Optional.empty())) {
+            recorder.acknowledge("write", "k1", "c0-1", 1_900_000L, 3_100_000L);
+            Acknowledgements acks = recorder.finish().acknowledgements();
+
+            assertThat(acks.entries()).containsExactly(new Acknowledgements.Ack("write", "k1", "c0-1", 1, 3));
+            acks.writeJsonLines(dir.resolve("acks.jsonl"));
+            assertThat(java.nio.file.Files.readString(dir.resolve("acks.jsonl")))
+                    .isEqualTo("{\"request\":\"write\",\"key\":\"k1\",\"element\":\"c0-1\",\"sentAtMs\":1,\"atMs\":3}"
+                            + System.lineSeparator());
+        }
+    }
+
+    @Test
     void eachClientsOutcomesAreCountedPerSecondAsOkLimitedOrFailed() {
         try (SampleRecorder recorder = new SampleRecorder(List.of("read", "write"), Optional.empty())) {
             recorder.countClients(3);

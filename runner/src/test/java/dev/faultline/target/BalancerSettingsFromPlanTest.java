@@ -36,6 +36,14 @@ class BalancerSettingsFromPlanTest {
     }
 
     @Test
+    void aLimiterSwitchedOffLimitsNobody() {
+        ClusterSpec cluster = new ClusterSpec(null, null, null, null,
+                new LimiterSpec(false, new Rate(20), 5, null, null));
+
+        assertThat(BalancerSettingsFromPlan.of(cluster).limiter()).isNull();
+    }
+
+    @Test
     void standbyInThePlanMakesTheBalancerOneOfAPair() {
         ClusterSpec cluster = new ClusterSpec(null, null,
                 new BalancerSpec(7, BalancerSpec.Strategy.ROUND_ROBIN, null, null, null, true));

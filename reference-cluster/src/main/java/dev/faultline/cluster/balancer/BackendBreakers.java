@@ -17,9 +17,13 @@ final class BackendBreakers {
     private BackendBreakers() {
     }
 
-    /** The breaker of {@code backend} of balancer {@code balancer}, or null when breakers are off. */
+    /**
+     * The breaker of {@code backend} of balancer {@code balancer}, or null when the balancer has no breakers. A breaker
+     * whose settings say {@code enabled: false} (a seeded defect) is in Resilience4j's DISABLED state: it permits
+     * every call and never opens, and its state is still exported, so a check sees it never open.
+     */
     static CircuitBreaker create(String balancer, Backend backend, BreakerSettings settings, Clock clock) {
-        if (settings == null || !settings.enabled()) {
+        if (settings == null) {
             return null;
         }
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
@@ -37,6 +41,9 @@ final class BackendBreakers {
         CircuitBreaker breaker = CircuitBreaker.of(balancer + "->" + backend.name(), config);
         breaker.getEventPublisher().onStateTransition(event -> LOG.info("{}: circuit breaker of {} went {}",
                 balancer, backend.describe(), event.getStateTransition()));
+        if (!settings.enabled()) {
+            breaker.transitionToDisabledState();
+        }
         return breaker;
     }
 }

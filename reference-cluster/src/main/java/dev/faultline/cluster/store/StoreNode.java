@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One node of the replicated store, serving HTTP/1.1 (routes in {@link StoreApi}); every response carries
  * {@code X-Node: <name>}. On start it replays its write-ahead log, then listens, delivers hints every 100 ms and
- * runs anti-entropy with its peers every {@code antiEntropyPeriod}.
+ * runs anti-entropy with its peers every {@code antiEntropyPeriod} (unless the config switches either off).
  */
 public final class StoreNode implements AutoCloseable {
     private static final long HINT_PERIOD_MS = 100;
@@ -74,10 +74,11 @@ public final class StoreNode implements AutoCloseable {
         PeerClient peers = new PeerClient(self, config.peers(), config.requestTimeout());
         ScheduledExecutorService timer = threads(self, "timer", 1);
         ScheduledExecutorService background = threads(self, "background", 2);
-        Hints hints = new Hints(reconciler, metrics);
+        Hints hints = new Hints(reconciler, metrics, config.hintedHandoff());
         Coordinator coordinator = new Coordinator(self, ring, replica, peers, hints, metrics, timer,
                 new Coordinator.Quorums(config.effectiveWriteQuorum(), config.effectiveReadQuorum(),
-                        config.consistency() == Consistency.EVENTUAL, config.requestTimeout().toMillis()));
+                        config.consistency() == Consistency.EVENTUAL && config.hintedHandoff(),
+                        config.requestTimeout().toMillis()));
         ClientApi client = new ClientApi(config.conflicts(), coordinator, new VersionMinter(self, clock), reconciler,
                 config.requestTimeout().toMillis());
         StoreApi api = new StoreApi(self, client, new InternalApi(self, replica), replica, clock, metrics, background);
@@ -95,9 +96,14 @@ public final class StoreNode implements AutoCloseable {
         AntiEntropy antiEntropy = new AntiEntropy(self, config.peers().stream().map(Peer::name).toList(), replica,
                 peers, metrics, config.requestTimeout());
         peers.warmUp(timer);
-        long period = config.antiEntropyPeriod().toMillis();
-        timer.scheduleWithFixedDelay(() -> hints.deliver(peers, timer), HINT_PERIOD_MS, HINT_PERIOD_MS, TimeUnit.MILLISECONDS);
-        background.scheduleWithFixedDelay(antiEntropy::round, period, period, TimeUnit.MILLISECONDS);
+        if (config.hintedHandoff()) {
+            timer.scheduleWithFixedDelay(() -> hints.deliver(peers, timer), HINT_PERIOD_MS, HINT_PERIOD_MS,
+                    TimeUnit.MILLISECONDS);
+        }
+        if (config.antiEntropy()) {
+            long period = config.antiEntropyPeriod().toMillis();
+            background.scheduleWithFixedDelay(antiEntropy::round, period, period, TimeUnit.MILLISECONDS);
+        }
         return new StoreNode(self, server, List.of(timer, background), peers, log, metrics);
     }
 

@@ -27,13 +27,18 @@ import java.util.Set;
  * @param conflicts         default {@code lww}
  * @param durability        default {@code fsync} with a {@code dataDir}, {@code none} without
  * @param dataDir           the directory of the write-ahead log; null = in memory only
- * @param antiEntropyPeriod how often the node compares its state with each replica peer; default 1 s
+ * @param antiEntropyPeriod how often the node compares its state with each replica peer; default 1 s; zero: never
+ *                          (no anti-entropy: a seeded defect, replicas a partition left apart stay apart for keys
+ *                          nobody reads or writes again)
  * @param requestTimeout    the limit of one node-to-node call and of waiting for a quorum; default 500 ms
  * @param virtualNodes      ring positions per node; default 64
+ * @param hintedHandoff     default true; false: a write a replica missed is not kept for it (a seeded defect), and
+ *                          under {@code eventual} a write no replica took is refused rather than acknowledged on hints
  */
 public record StoreNodeConfig(String name, String host, int port, List<Peer> peers, Integer replication,
         Consistency consistency, Integer writeQuorum, Integer readQuorum, Conflicts conflicts, Durability durability,
-        String dataDir, Duration antiEntropyPeriod, Duration requestTimeout, Integer virtualNodes) {
+        String dataDir, Duration antiEntropyPeriod, Duration requestTimeout, Integer virtualNodes,
+        Boolean hintedHandoff) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -63,22 +68,40 @@ public record StoreNodeConfig(String name, String host, int port, List<Peer> pee
         if (durability != Durability.NONE && dataDir == null) {
             throw new IllegalArgumentException("'dataDir' is required when durability is " + durability.planName());
         }
-        antiEntropyPeriod = requirePositive("antiEntropyPeriod", antiEntropyPeriod, Duration.ofSeconds(1));
+        antiEntropyPeriod = antiEntropyPeriod == null ? Duration.ofSeconds(1) : antiEntropyPeriod;
+        if (antiEntropyPeriod.isNegative()) {
+            throw new IllegalArgumentException("'antiEntropyPeriod' must be positive (or zero: no anti-entropy), but is "
+                    + antiEntropyPeriod);
+        }
         requestTimeout = requirePositive("requestTimeout", requestTimeout, Duration.ofMillis(500));
         virtualNodes = virtualNodes == null ? 64 : virtualNodes;
         if (virtualNodes < 1 || virtualNodes > 4096) {
             throw new IllegalArgumentException("'virtualNodes' must be between 1 and 4096, but is " + virtualNodes);
         }
+        hintedHandoff = hintedHandoff == null ? Boolean.TRUE : hintedHandoff;
+    }
+
+    /** A node with hinted handoff on (the default). */
+    public StoreNodeConfig(String name, String host, int port, List<Peer> peers, Integer replication,
+            Consistency consistency, Integer writeQuorum, Integer readQuorum, Conflicts conflicts, Durability durability,
+            String dataDir, Duration antiEntropyPeriod, Duration requestTimeout, Integer virtualNodes) {
+        this(name, host, port, peers, replication, consistency, writeQuorum, readQuorum, conflicts, durability, dataDir,
+                antiEntropyPeriod, requestTimeout, virtualNodes, null);
     }
 
     /** A lone in-memory node with every default, e.g. for a single-node cluster. */
     public StoreNodeConfig(String name, String host, int port) {
-        this(name, host, port, List.of(), null, null, null, null, null, null, null, null, null, null);
+        this(name, host, port, List.of(), null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A lone in-memory node named {@code name} on 127.0.0.1 at a free port. */
     public static StoreNodeConfig local(String name) {
         return new StoreNodeConfig(name, "127.0.0.1", 0);
+    }
+
+    /** Whether the node runs anti-entropy rounds (a period above zero). */
+    public boolean antiEntropy() {
+        return !antiEntropyPeriod.isZero();
     }
 
     /** The write acknowledgements a coordinator waits for: 1 under {@code eventual}. */

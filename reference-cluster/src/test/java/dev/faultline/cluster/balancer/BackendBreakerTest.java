@@ -2,6 +2,7 @@ package dev.faultline.cluster.balancer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -89,5 +90,23 @@ class BackendBreakerTest {
         }
 
         assertThat(state.refusal()).isNull();
+    }
+
+    @Test
+    void disabledBreakerStaysInTheDisabledStateSoItsMetricsShowItNeverOpen() {
+        var breaker = BackendBreakers.create("lb", n1,
+                new BreakerSettings(false, 50, null, Double.NaN, 4, Duration.ofSeconds(2), 1), clock);
+        BackendState state = new BackendState(n1, breaker);
+
+        for (int i = 0; i < 20; i++) {
+            call(state, true, Duration.ofMillis(1));
+        }
+
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.DISABLED);
+    }
+
+    @Test
+    void noBreakerSettingsMeansNoBreaker() {
+        assertThat(BackendBreakers.create("lb", n1, null, clock)).isNull();
     }
 }

@@ -140,6 +140,42 @@ class ReplicationIT {
     }
 
     @Test
+    void withoutAntiEntropyOrHintedHandoffReplicasAPartitionLeftApartStayApartExceptForKeysReadAgain() throws Exception {
+        cluster = TestCluster.start(3, new TestCluster.Settings(3, Consistency.EVENTUAL, Conflicts.SET_UNION,
+                Duration.ZERO, TIMEOUT, false));
+        cluster.partition(Set.of("n1"));
+        for (int i = 0; i < 5; i++) {
+            assertThat(cluster.add("n1", "cart-" + i, "from-n1").statusCode()).isEqualTo(204);
+            assertThat(cluster.add("n2", "cart-" + i, "from-n2").statusCode()).isEqualTo(204);
+        }
+        assertThat(metrics("n1")).contains("store_hints_pending{node=\"n1\"} 0.0");
+
+        cluster.heal();
+        // five hint periods of the default node and more than a fast anti-entropy period: nothing comes
+        Thread.sleep(500);
+
+        assertThat(cluster.digest("n1")).isNotEqualTo(cluster.digest("n2"));
+        assertThat(cluster.digest("n2")).isEqualTo(cluster.digest("n3"));
+        assertThat(counter("n1", "store_anti_entropy_rounds_total")).isZero();
+        assertThat(cluster.get("n3", "cart-0").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(held("n1", "cart-0"))
+                .as("read repair: the key read is repaired on n1").containsExactlyInAnyOrder("from-n1", "from-n2"));
+        assertThat(held("n1", "cart-1")).as("a key nobody read stays apart").containsExactly("from-n1");
+        assertThat(held("n2", "cart-1")).containsExactly("from-n2");
+    }
+
+    /** The values {@code node} itself holds for {@code key} (GET /internal/kv, which repairs nothing). */
+    private List<String> held(String node, String key) throws Exception {
+        var response = cluster.send(node, "/internal/kv/" + key, HttpRequest.newBuilder().GET());
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> values = new ArrayList<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("versions").forEach(v ->
+                values.add(new String(java.util.Base64.getDecoder().decode(v.path("value").asText()),
+                        java.nio.charset.StandardCharsets.UTF_8)));
+        return values;
+    }
+
+    @Test
     void readRepairUpdatesAStaleReplica() throws Exception {
         cluster = TestCluster.start(3, new TestCluster.Settings(3, Consistency.QUORUM, Conflicts.LWW,
                 NO_ANTI_ENTROPY, TIMEOUT));

@@ -100,6 +100,35 @@ class StoreNodeConfigTest {
     }
 
     @Test
+    void seededDefectsTravelThroughJsonToANodeProcess() {
+        StoreNodeConfig config = new StoreNodeConfig("n1", "127.0.0.1", 7001, TWO_PEERS, 3, null, null, null, null, null,
+                null, Duration.ZERO, null, null, false);
+
+        String json = config.toJson();
+
+        assertThat(json).contains("\"antiEntropyPeriod\":\"PT0S\"").contains("\"hintedHandoff\":false");
+        StoreNodeConfig read = StoreNodeConfig.fromJson(json);
+        assertThat(read.antiEntropy()).isFalse();
+        assertThat(read.hintedHandoff()).isFalse();
+    }
+
+    @Test
+    void antiEntropyAndHintedHandoffAreOnByDefault() {
+        StoreNodeConfig config = StoreNodeConfig.local("n1");
+
+        assertThat(config.antiEntropy()).isTrue();
+        assertThat(config.hintedHandoff()).isTrue();
+    }
+
+    @Test
+    void aNegativeAntiEntropyPeriodIsRejected() {
+        assertThatThrownBy(() -> new StoreNodeConfig("n1", "127.0.0.1", 0, List.of(), null, null, null, null, null, null,
+                null, Duration.ofSeconds(-1), null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'antiEntropyPeriod'")
+                .hasMessageContaining("zero: no anti-entropy");
+    }
+
+    @Test
     void jsonWithOnlyTheRequiredFieldsTakesTheDefaults() {
         assertThat(StoreNodeConfig.fromJson("{\"name\":\"n1\",\"host\":\"127.0.0.1\",\"port\":0}"))
                 .isEqualTo(StoreNodeConfig.local("n1"));

@@ -23,7 +23,13 @@ import java.util.Set;
 final class TestCluster implements AutoCloseable {
     /** The settings every node shares. */
     record Settings(int replication, Consistency consistency, Conflicts conflicts, Duration antiEntropyPeriod,
-            Duration requestTimeout) {
+            Duration requestTimeout, boolean hintedHandoff) {
+
+        /** With hinted handoff on. */
+        Settings(int replication, Consistency consistency, Conflicts conflicts, Duration antiEntropyPeriod,
+                Duration requestTimeout) {
+            this(replication, consistency, conflicts, antiEntropyPeriod, requestTimeout, true);
+        }
     }
 
     private final Map<String, StoreNode> nodes = new LinkedHashMap<>();
@@ -51,7 +57,7 @@ final class TestCluster implements AutoCloseable {
                         .toList();
                 StoreNodeConfig config = new StoreNodeConfig(self, "127.0.0.1", 0, peers, settings.replication(),
                         settings.consistency(), null, null, settings.conflicts(), Durability.NONE, null,
-                        settings.antiEntropyPeriod(), settings.requestTimeout(), 64);
+                        settings.antiEntropyPeriod(), settings.requestTimeout(), 64, settings.hintedHandoff());
                 cluster.nodes.put(self, StoreNode.start(config));
             }
             cluster.links.forEach((link, relay) -> relay.target(cluster.nodes.get(link.substring(link.indexOf("->") + 2)).address()));

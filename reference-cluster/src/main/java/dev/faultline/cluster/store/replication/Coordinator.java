@@ -11,8 +11,8 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * Coordinates a client's read or write of one key across the key's replicas; any node coordinates any key.
  * A write goes to every replica at once and is decided after {@code writeQuorum} acknowledgements (1 under
- * eventual consistency); replicas that fail get a hint. Under eventual consistency a write no replica took is
- * still acknowledged, kept as hints. A read asks every replica, answers from the first {@code readQuorum}, and
+ * eventual consistency); replicas that fail get a hint (unless hinted handoff is off). Under eventual consistency
+ * with hinted handoff a write no replica took is still acknowledged, kept as hints. A read asks every replica, answers from the first {@code readQuorum}, and
  * when all have answered sends the merged state to those that were stale (read repair).
  */
 public final class Coordinator {
@@ -28,7 +28,8 @@ public final class Coordinator {
     /**
      * @param writeQuorum    acknowledgements a write waits for
      * @param readQuorum     answers a read waits for
-     * @param hintsOnFailure true under eventual consistency: a write no replica took is acknowledged as hints
+     * @param hintsOnFailure true under eventual consistency with hinted handoff: a write no replica took is
+     *                       acknowledged as hints
      * @param timeoutMillis  the longest a read or write waits for its quorum
      */
     public record Quorums(int writeQuorum, int readQuorum, boolean hintsOnFailure, long timeoutMillis) {

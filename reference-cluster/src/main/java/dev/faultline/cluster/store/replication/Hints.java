@@ -27,15 +27,21 @@ public final class Hints {
     private final Set<String> delivering = ConcurrentHashMap.newKeySet();
     private final Reconciler reconciler;
     private final StoreMetrics metrics;
+    private final boolean enabled;
 
-    public Hints(Reconciler reconciler, StoreMetrics metrics) {
+    /** @param enabled false: hinted handoff is off, and {@link #add} keeps nothing (a seeded defect) */
+    public Hints(Reconciler reconciler, StoreMetrics metrics, boolean enabled) {
         this.reconciler = reconciler;
         this.metrics = metrics;
+        this.enabled = enabled;
         metrics.hintsPending(this::pending);
     }
 
-    /** Keeps {@code versions} of {@code key} for {@code peer}. */
+    /** Keeps {@code versions} of {@code key} for {@code peer}; nothing when hinted handoff is off. */
     void add(String peer, String key, List<Version> versions) {
+        if (!enabled) {
+            return;
+        }
         byPeer.computeIfAbsent(peer, p -> new ConcurrentHashMap<>())
                 .merge(key, versions, reconciler::merge);
     }
