@@ -45,7 +45,8 @@ class CommandNodesTargetIT {
     }
 
     private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
+        // generous: a fresh JVM behind a fresh balancer on a busy 2-core machine can take seconds to answer first
+        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
