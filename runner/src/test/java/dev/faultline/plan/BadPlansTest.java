@@ -131,7 +131,7 @@ class BadPlansTest {
         assertAt(p, 9, 5, "faults[0]");
         assertThat(p.message()).isEqualTo("unknown fault kind 'disk-full'");
         assertThat(p.hint()).isEqualTo("known kinds: latency, partition, bandwidth, reset, blackhole, crash, pause, "
-                + "clock-skew; other keys: name, at, for");
+                + "clock-skew, disconnect; other keys: name, at, for");
     }
 
     @Test
