@@ -54,8 +54,7 @@ public final class CommandNodesTarget implements Target {
         if (config.nodes() < 2) {
             throw new IllegalArgumentException("a command target of one node is started by CommandTarget.start");
         }
-        CommandNodesTarget target = new CommandNodesTarget(config);
-        return TargetStartup.guarded(target, target::startAll,
+        return TargetStartup.guarded(() -> new CommandNodesTarget(config), t -> t::startAll,
                 "the command target " + config.name() + " (" + config.nodes() + " nodes)");
     }
 

@@ -32,8 +32,8 @@ public final class CommandTarget extends ServiceTarget {
             throw new IllegalArgumentException("a command target of " + config.nodes() + " nodes is started by "
                     + "CommandNodesTarget.start; CommandTarget.start starts one");
         }
-        CommandTarget target = new CommandTarget(config);
-        return TargetStartup.guarded(target, target::startAll, "the command target " + config.name());
+        return TargetStartup.guarded(() -> new CommandTarget(config), t -> t::startAll,
+                "the command target " + config.name());
     }
 
     @Override

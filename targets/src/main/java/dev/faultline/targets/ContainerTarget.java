@@ -47,8 +47,8 @@ public final class ContainerTarget extends ServiceTarget {
      *                              ready in time (everything started is stopped first)
      */
     public static ContainerTarget start(ContainerTargetConfig config) {
-        ContainerTarget target = new ContainerTarget(config);
-        return TargetStartup.guarded(target, target::startAll, "the container target " + config.name());
+        return TargetStartup.guarded(() -> new ContainerTarget(config), t -> t::startAll,
+                "the container target " + config.name());
     }
 
     @Override

@@ -58,29 +58,8 @@ public final class ReferenceClusterTarget implements Target {
      * it is if the JVM is told to stop (Ctrl-C, SIGTERM) while the cluster starts.
      */
     public static ReferenceClusterTarget start(ReferenceClusterConfig config) {
-        try {
-            return startOnce(config);
-        } catch (TargetStartException e) {
-            if (!portTaken(e)) {
-                throw e;
-            }
-            // a port picked while free was bound by another process before its component could: pick them again, once
-            return startOnce(config);
-        }
-    }
-
-    private static ReferenceClusterTarget startOnce(ReferenceClusterConfig config) {
-        ReferenceClusterTarget target = new ReferenceClusterTarget(config);
-        return TargetStartup.guarded(target, target::startComponents, "the reference cluster");
-    }
-
-    private static boolean portTaken(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains("Address already in use")) {
-                return true;
-            }
-        }
-        return false;
+        return TargetStartup.guarded(() -> new ReferenceClusterTarget(config), t -> t::startComponents,
+                "the reference cluster");
     }
 
     private void startComponents() {

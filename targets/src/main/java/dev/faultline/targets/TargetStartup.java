@@ -12,12 +12,40 @@ final class TargetStartup {
     }
 
     /**
+     * Starts a new target from {@code fresh} with {@link #guarded(Target, Runnable, String)}; when a component could
+     * not bind a port that was picked while free (another process took it meanwhile: "Address already in use"), starts
+     * a new one once more, with ports picked again. Every kind of target picks its ports this way, so each starts here.
+     */
+    static <T extends Target> T guarded(java.util.function.Supplier<T> fresh,
+            java.util.function.Function<T, Runnable> startAll, String what) {
+        try {
+            T target = fresh.get();
+            return guarded(target, startAll.apply(target), what);
+        } catch (TargetStartException e) {
+            if (!portTaken(e)) {
+                throw e;
+            }
+            T target = fresh.get();
+            return guarded(target, startAll.apply(target), what);
+        }
+    }
+
+    private static boolean portTaken(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Address already in use")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Runs {@code startAll} and returns {@code target}; on failure everything already started is stopped (the target
      * closed) before the exception leaves, and so it is if the JVM is told to stop (Ctrl-C, SIGTERM) meanwhile.
      *
      * @param what names the target in the message of an unexpected failure, e.g. {@code the reference cluster}
      */
-    static <T extends Target> T guarded(T target, Runnable startAll, String what) {
+    private static <T extends Target> T guarded(T target, Runnable startAll, String what) {
         Thread interrupted = new Thread(target::close, "faultline-target-start");
         Runtime.getRuntime().addShutdownHook(interrupted);
         try {
