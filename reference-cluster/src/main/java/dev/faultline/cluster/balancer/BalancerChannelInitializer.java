@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The pipeline of one client connection to the layer 7 balancer. Auto-read is off: the proxy reads the next
- * request only after answering the current one. Netty's FlowControlHandler is not used: since 4.2.15 it loses the
+ * request only after answering the current one. Requests that arrive whole skip the aggregator ({@link WholeMessages}). Netty's FlowControlHandler is not used: since 4.2.15 it loses the
  * read demand when an aggregator before it needs several reads for one request (netty/netty#17050).
  */
 @Sharable
@@ -40,6 +40,7 @@ final class BalancerChannelInitializer extends ChannelInitializer<SocketChannel>
                 .addLast("idle", new IdleStateHandler(clientIdleTimeout.toNanos(), 0, 0, TimeUnit.NANOSECONDS))
                 .addLast("request-start", RequestStart.INSTANCE)
                 .addLast("http", new HttpServerCodec(MAX_REQUEST_LINE_BYTES, MAX_HEADER_BYTES, 8192))
+                .addLast("whole", new WholeMessages())
                 .addLast("aggregate", new HttpObjectAggregator(MAX_REQUEST_BYTES))
                 .addLast("proxy", new ProxyHandler(routing, pools, backendTimeout));
     }
