@@ -60,8 +60,14 @@ final class BackendPool {
         idle.addFirst(channel);
     }
 
-    /** Closes the idle connections and every connection given back from now on. */
+    /**
+     * Closes the idle connections and every connection given back from now on. Nothing to do once the event loop
+     * is shutting down: its connections close with it.
+     */
     void close() {
+        if (eventLoop.isShuttingDown()) {
+            return;
+        }
         if (!eventLoop.inEventLoop()) {
             eventLoop.execute(this::close);
             return;

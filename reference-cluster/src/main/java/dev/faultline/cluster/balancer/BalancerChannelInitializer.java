@@ -2,6 +2,7 @@ package dev.faultline.cluster.balancer;
 
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -36,6 +37,9 @@ final class BalancerChannelInitializer extends ChannelInitializer<SocketChannel>
     @Override
     protected void initChannel(SocketChannel ch) {
         ch.config().setAutoRead(false);
+        // a client that shuts down its output still gets its answers (ProxyHandler closes after them); without
+        // this, epoll would close the connection on the client's FIN even while auto-read is off
+        ch.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
         ch.pipeline()
                 .addLast("idle", new IdleStateHandler(clientIdleTimeout.toNanos(), 0, 0, TimeUnit.NANOSECONDS))
                 .addLast("request-start", RequestStart.INSTANCE)

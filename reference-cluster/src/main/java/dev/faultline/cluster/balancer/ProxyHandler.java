@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.time.Duration;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * a backend (or 503 names why none can take it), then a {@link BackendExchange} forwards it. The connection does
  * not auto-read: the next read is asked for only once the current response is written. Pipelined requests that
  * arrive in one read wait in a queue and are answered in order. A client silent for the idle timeout is closed,
- * with 408 if it stopped in the middle of a request. The backend pool and timer of the connection's event loop are
+ * with 408 if it stopped in the middle of a request. A client that shuts down its output (half-close) still gets the
+ * answers to the requests it sent; then the connection is closed. The backend pool and timer of the connection's event loop are
  * looked up once and kept, and the per-request state lives in fields, so a request allocates little here.
  */
 final class ProxyHandler extends ChannelInboundHandlerAdapter implements BackendExchange.Reply {
@@ -35,6 +37,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
     private final Queue<FullHttpRequest> waiting = new ArrayDeque<>();
     private boolean busy;
     private boolean closing;
+    private boolean inputShutdown;
     private ChannelHandlerContext ctx;
     private String clientIp;
     private ExchangeTimer timer;
@@ -90,7 +93,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         // a read that only carried part of a request (the aggregator asks for the rest itself) or nothing
-        if (!busy && waiting.isEmpty() && !closing) {
+        if (!busy && waiting.isEmpty() && !closing && !inputShutdown) {
             ctx.read();
         }
     }
@@ -99,7 +102,11 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
         FullHttpRequest request = waiting.poll();
         if (request == null) {
             busy = false;
-            ctx.read();
+            if (inputShutdown) {
+                ctx.close();
+            } else {
+                ctx.read();
+            }
             return;
         }
         busy = true;
@@ -162,6 +169,14 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter implements Backend
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof ChannelInputShutdownEvent) {
+            // the client sent all it will send: answer what came, then close
+            inputShutdown = true;
+            if (!busy && waiting.isEmpty()) {
+                ctx.close();
+            }
+            return;
+        }
         if (!(event instanceof IdleStateEvent) || busy || closing) {
             ReferenceCountUtil.release(event);
             return;
