@@ -2,6 +2,7 @@ package dev.faultline.cluster.balancer;
 
 import dev.faultline.cluster.http.Transport;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -15,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The backend connections of a layer 7 balancer, per event loop: each I/O thread has its own {@link BackendPool}
  * for each backend and its own {@link ExchangeTimer}, so a client connection and the backend connections serving
- * it share a thread and need no locks. Callers look a pool up once per client connection and keep it.
+ * it share a thread and need no locks. Callers look a pool up once per client connection and keep it. Backend
+ * connections use pooled direct buffers, like the client connections ({@link BalancerChannelInitializer}).
  */
 final class BackendPools implements AutoCloseable {
     static final int MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
@@ -49,6 +51,7 @@ final class BackendPools implements AutoCloseable {
                 .channel(Transport.CURRENT.socketChannel())
                 .remoteAddress(key.backend().address())
                 .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
                 .handler(new PipelineSetup());
         return new BackendPool(key.eventLoop(), bootstrap);

@@ -1,5 +1,6 @@
 package dev.faultline.cluster.balancer;
 
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -40,6 +41,9 @@ final class BalancerChannelInitializer extends ChannelInitializer<SocketChannel>
         // a client that shuts down its output still gets its answers (ProxyHandler closes after them); without
         // this, epoll would close the connection on the client's FIN even while auto-read is off
         ch.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
+        // Netty 4.2's default adaptive allocator makes a ByteBuffer view for each copy between direct buffers
+        // (the encoder copies every small body); the pooled one copies memory directly
+        ch.config().setAllocator(PooledByteBufAllocator.DEFAULT);
         ch.pipeline()
                 .addLast("idle", new IdleStateHandler(clientIdleTimeout.toNanos(), 0, 0, TimeUnit.NANOSECONDS))
                 .addLast("request-start", RequestStart.INSTANCE)

@@ -36,7 +36,7 @@ final class ExchangeTimer {
     /** Starts the timeout of {@code entry} now. */
     void add(Entry entry) {
         assert eventLoop.inEventLoop() && !entry.waiting;
-        entry.deadline = System.nanoTime() + timeoutNanos;
+        entry.deadline = eventLoop.ticker().nanoTime() + timeoutNanos;
         entry.waiting = true;
         entry.previous = newest;
         entry.next = null;
@@ -78,7 +78,7 @@ final class ExchangeTimer {
 
     private void expireOverdue() {
         armed = false;
-        long now = System.nanoTime();
+        long now = eventLoop.ticker().nanoTime();
         while (oldest != null && oldest.deadline - now <= 0) {
             Entry overdue = oldest;
             remove(overdue);
