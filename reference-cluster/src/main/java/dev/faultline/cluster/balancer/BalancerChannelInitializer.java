@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The pipeline of one client connection to the layer 7 balancer. Auto-read is off: the proxy reads the next
- * request only after answering the current one. Requests that arrive whole skip the aggregator ({@link WholeMessages}). Netty's FlowControlHandler is not used: since 4.2.15 it loses the
- * read demand when an aggregator before it needs several reads for one request (netty/netty#17050).
+ * request only after answering the current one. Requests that arrive whole skip the aggregator
+ * ({@link WholeMessages}). Netty's FlowControlHandler is not used: since 4.2.15 it loses the read demand when an
+ * aggregator before it needs several reads for one request (netty/netty#17050).
  */
 @Sharable
 final class BalancerChannelInitializer extends ChannelInitializer<SocketChannel> {

@@ -4,12 +4,12 @@ import dev.faultline.cluster.http.HttpResponses;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.time.Duration;
@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * a backend (or 503 names why none can take it), then a {@link BackendExchange} forwards it. The connection does
  * not auto-read: the next read is asked for only once the current response is written. Pipelined requests that
  * arrive in one read wait in a queue and are answered in order. A client silent for the idle timeout is closed,
- * with 408 if it stopped in the middle of a request. A client that shuts down its output (half-close) still gets the
- * answers to the requests it sent; then the connection is closed. The backend pool and timer of the connection's event loop are
- * looked up once and kept, and the per-request state lives in fields, so a request allocates little here.
+ * with 408 if it stopped in the middle of a request. A client that shuts down its output (half-close) still gets
+ * the answers to the requests it sent; then the connection is closed. The backend pool and timer of the
+ * connection's event loop are looked up once and kept, and the per-request state lives in fields, so a request
+ * allocates little here.
  */
 final class ProxyHandler extends ChannelInboundHandlerAdapter implements BackendExchange.Reply {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyHandler.class);

@@ -21,7 +21,8 @@ public record Transport(String name, IoHandlerFactory ioHandlers, Class<? extend
 
     /** Epoll when the native library loads on this machine, else NIO. */
     public static final Transport CURRENT = Epoll.isAvailable()
-            ? new Transport("epoll", EpollIoHandler.newFactory(), EpollServerSocketChannel.class, EpollSocketChannel.class)
+            ? new Transport("epoll", EpollIoHandler.newFactory(), EpollServerSocketChannel.class,
+                    EpollSocketChannel.class)
             : nio();
 
     /** The JDK's portable transport. */

@@ -107,7 +107,8 @@ class WholeMessagesTest {
         channel.writeOutbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/"));
         channel.releaseOutbound();
 
-        channel.writeInbound(ascii("HTTP/1.1 200 OK\r\nContent-Length: 13\r\nConnection: keep-alive\r\n\r\nhello, world\n"));
+        channel.writeInbound(ascii(
+                "HTTP/1.1 200 OK\r\nContent-Length: 13\r\nConnection: keep-alive\r\n\r\nhello, world\n"));
 
         FullHttpResponse response = channel.readInbound();
         assertThat(response.status().code()).isEqualTo(200);
