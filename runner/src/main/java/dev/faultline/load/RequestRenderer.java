@@ -8,9 +8,12 @@ import dev.faultline.plan.Template.Variable;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -32,10 +35,17 @@ final class RequestRenderer {
     private final Object[] head;
     /** Per client number below {@link #MAX_ENCODED_CLIENTS}: {@link #head} with its client variables encoded in. */
     private final Object[][] headOfClient;
+    /**
+     * Per client number below {@link #MAX_ENCODED_CLIENTS}, when nothing but the client varies (no other variable, a
+     * literal body or none): the whole request, encoded on the client's first request into a direct buffer that is
+     * never released; every request is then a view of it (no buffer to allocate, nothing to copy). Null otherwise.
+     */
+    private final ByteBuf[] requestOfClient;
     private final int headLiteralBytes;
     private final boolean headRequest;
     private final Template body;
     private final byte[] literalBody;
+    private final String literalBodyText;
     private final boolean sendsBody;
     private final StringBuilder text = new StringBuilder(128);
     private String lastBody;
@@ -58,7 +68,11 @@ final class RequestRenderer {
         this.headRequest = "HEAD".equals(spec.method());
         this.body = spec.body() == null ? null : Template.parse(spec.body());
         this.literalBody = body != null && isLiteral(body) ? spec.body().getBytes(StandardCharsets.UTF_8) : null;
+        this.literalBodyText = literalBody == null ? null : spec.body();
         this.sendsBody = body != null || List.of("POST", "PUT", "PATCH").contains(spec.method());
+        boolean onlyClientVaries = Arrays.stream(head).noneMatch(p -> p instanceof Variable v && v.kind() != Template.Kind.CLIENT)
+                && (body == null || literalBody != null);
+        this.requestOfClient = onlyClientVaries ? new ByteBuf[headOfClient.length] : null;
     }
 
     /** Whether the request is a HEAD, whose response has no body whatever its headers say. */
@@ -66,13 +80,35 @@ final class RequestRenderer {
         return headRequest;
     }
 
-    /** Encodes one request into a new buffer of {@code alloc}, which the caller then owns. */
+    /**
+     * One request's bytes, which the caller then owns: a new buffer of {@code alloc}, or a view of the client's
+     * request encoded once (whose release does nothing).
+     */
     ByteBuf render(Variables vars, ByteBufAllocator alloc) {
+        long client = vars.clientNumber();
+        if (requestOfClient == null || client >= requestOfClient.length) {
+            return encode(vars, alloc);
+        }
+        ByteBuf request = requestOfClient[(int) client];
+        if (request == null) {
+            ByteBuf encoded = encode(vars, alloc);
+            ByteBuffer direct = ByteBuffer.allocateDirect(encoded.readableBytes());
+            encoded.readBytes(direct);
+            encoded.release();
+            request = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct.flip()));
+            requestOfClient[(int) client] = request;
+        }
+        lastBody = literalBodyText;
+        return request.duplicate();
+    }
+
+    /** Encodes one request into a new buffer of {@code alloc}. */
+    private ByteBuf encode(Variables vars, ByteBufAllocator alloc) {
         byte[] content = null;
         if (body == null) {
             lastBody = null;
         } else if (literalBody != null) {
-            lastBody = ((Literal) body.parts().get(0)).text();
+            lastBody = literalBodyText;
             content = literalBody;
         } else {
             lastBody = render(body, vars);
