@@ -2,7 +2,6 @@ package dev.faultline.load;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -16,9 +15,9 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>{@link #parse} stops at the end of the response and leaves any bytes after it unread: the generator sends one
  * request at a time, so bytes after a response were not asked for, and its connection treats them as out of step.
- * A line (the status line, a header, a chunk size or a trailer) is copied only when it is split across reads, and a
- * head (or a chunk-size line, or the trailers) over {@link #MAX_HEAD_BYTES} is malformed: a hostile target cannot make
- * the generator buffer without bound. Not thread-safe: one per connection, on its event loop.
+ * Its {@link ResponseLine} copies a line (status line, header, chunk size, trailer) only when a read splits it; a head
+ * (or a chunk-size line, or the trailers) over {@link #MAX_HEAD_BYTES} is malformed: a hostile target cannot make the
+ * generator buffer without bound. Not thread-safe: one per connection, on its event loop.
  */
 final class ResponseParser {
     /** The most bytes a response head, a chunk-size line or a trailer section may take. */
@@ -34,8 +33,7 @@ final class ResponseParser {
 
     private enum State { STATUS_LINE, HEADERS, FIXED_BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, UNTIL_CLOSE, DONE }
 
-    /** A line split across reads, gathered until its end arrives. */
-    private final ByteBuf partialLine = Unpooled.buffer(256);
+    private final ResponseLine line = new ResponseLine(MAX_HEAD_BYTES);
     private State state = State.DONE;
     private boolean headRequest;
     private boolean keepBodyIfOk;
@@ -48,12 +46,7 @@ final class ResponseParser {
     private boolean connectionKeepAlive;
     private boolean keepAlive;
     private long remaining;
-    private int lineBytes;
     private ByteArrayOutputStream body;
-    /** The line found by {@link #nextLine}: in {@code line} from {@code lineStart} up to {@code lineEnd}, no CR LF. */
-    private ByteBuf line;
-    private int lineStart;
-    private int lineEnd;
 
     /** A response that does not follow HTTP/1.1 closely enough to be framed, or whose head is too large. */
     static final class MalformedResponse extends Exception {
@@ -68,7 +61,7 @@ final class ResponseParser {
         this.keepBodyIfOk = keepBodyIfOk;
         this.body = null;
         this.keepAlive = false;
-        partialLine.clear();
+        line.reset();
         startHead();
     }
 
@@ -126,7 +119,7 @@ final class ResponseParser {
                 return false;
             }
             default -> {
-                if (!nextLine(in)) {
+                if (!line.next(in)) {
                     return false;
                 }
                 switch (state) {
@@ -137,7 +130,7 @@ final class ResponseParser {
                     case TRAILERS -> trailer();
                     default -> throw new IllegalStateException("no line expected in state " + state);
                 }
-                partialLine.clear();
+                line.consumed();
                 return true;
             }
         }
@@ -145,7 +138,7 @@ final class ResponseParser {
 
     private void startHead() {
         state = State.STATUS_LINE;
-        lineBytes = 0;
+        line.startSection();
         status = 0;
         contentLength = -1;
         transferEncoding = false;
@@ -154,83 +147,51 @@ final class ResponseParser {
         connectionKeepAlive = false;
     }
 
-    /**
-     * Finds the next whole line and points {@code line} at it (returns true), or gathers the partial line and
-     * returns false when its end has not arrived. A line is copied only when it is split across reads.
-     */
-    private boolean nextLine(ByteBuf in) throws MalformedResponse {
-        int from = in.readerIndex();
-        int eol = in.indexOf(from, in.writerIndex(), (byte) '\n');
-        int length = eol < 0 ? in.readableBytes() : eol - from + 1;
-        lineBytes += length;
-        if (lineBytes > MAX_HEAD_BYTES) {
-            throw new MalformedResponse("a response head, chunk size or trailer section over " + MAX_HEAD_BYTES + " bytes");
-        }
-        if (eol < 0 || partialLine.isReadable()) {
-            partialLine.writeBytes(in, length);
-            if (eol < 0) {
-                return false;
-            }
-            line = partialLine;
-            lineStart = partialLine.readerIndex();
-            lineEnd = partialLine.writerIndex() - 1;
-        } else {
-            in.skipBytes(length);
-            line = in;
-            lineStart = from;
-            lineEnd = eol;
-        }
-        if (lineEnd > lineStart && line.getByte(lineEnd - 1) == '\r') {
-            lineEnd--;
-        }
-        return true;
-    }
-
     /** {@code HTTP/1.x SP 3DIGIT [SP reason]}. */
     private void statusLine() throws MalformedResponse {
-        int n = lineEnd - lineStart;
-        if (n < 12 || !startsWith(HTTP_1) || !isDigit(lineStart + 7) || line.getByte(lineStart + 8) != ' '
-                || !isDigit(lineStart + 9) || !isDigit(lineStart + 10) || !isDigit(lineStart + 11)
-                || (n > 12 && line.getByte(lineStart + 12) != ' ')) {
+        int at = line.start();
+        int n = line.end() - at;
+        if (n < 12 || !line.startsWith(HTTP_1) || !line.isDigit(at + 7) || line.byteAt(at + 8) != ' '
+                || !line.isDigit(at + 9) || !line.isDigit(at + 10) || !line.isDigit(at + 11)
+                || (n > 12 && line.byteAt(at + 12) != ' ')) {
             throw new MalformedResponse("not an HTTP/1.x status line");
         }
-        http10 = line.getByte(lineStart + 7) == '0';
-        status = (line.getByte(lineStart + 9) - '0') * 100 + (line.getByte(lineStart + 10) - '0') * 10
-                + (line.getByte(lineStart + 11) - '0');
+        http10 = line.byteAt(at + 7) == '0';
+        status = (line.byteAt(at + 9) - '0') * 100 + (line.byteAt(at + 10) - '0') * 10 + (line.byteAt(at + 11) - '0');
         state = State.HEADERS;
     }
 
     private void header() throws MalformedResponse {
-        if (lineStart == lineEnd) {
+        if (line.start() == line.end()) {
             endOfHead();
             return;
         }
-        byte first = line.getByte(lineStart);
+        byte first = line.byteAt(line.start());
         if (first == ' ' || first == '\t') {
             return; // an obsolete folded continuation: none of the framing headers is read from one
         }
-        int colon = line.indexOf(lineStart, lineEnd, (byte) ':');
-        if (colon <= lineStart) {
+        int colon = line.indexOf(line.start(), line.end(), (byte) ':');
+        if (colon <= line.start()) {
             throw new MalformedResponse("a header line without a name and a colon");
         }
         int valueStart = colon + 1;
-        int valueEnd = lineEnd;
-        while (valueStart < valueEnd && isSpace(line.getByte(valueStart))) {
+        int valueEnd = line.end();
+        while (valueStart < valueEnd && ResponseLine.isSpace(line.byteAt(valueStart))) {
             valueStart++;
         }
-        while (valueEnd > valueStart && isSpace(line.getByte(valueEnd - 1))) {
+        while (valueEnd > valueStart && ResponseLine.isSpace(line.byteAt(valueEnd - 1))) {
             valueEnd--;
         }
-        if (nameIs(lineStart, colon, CONTENT_LENGTH)) {
+        if (line.is(line.start(), colon, CONTENT_LENGTH)) {
             long length = contentLength(valueStart, valueEnd);
             if (contentLength >= 0 && contentLength != length) {
                 throw new MalformedResponse("two different Content-Lengths");
             }
             contentLength = length;
-        } else if (nameIs(lineStart, colon, TRANSFER_ENCODING)) {
+        } else if (line.is(line.start(), colon, TRANSFER_ENCODING)) {
             transferEncoding = true;
             chunked = lastToken(valueStart, valueEnd, CHUNKED);
-        } else if (nameIs(lineStart, colon, CONNECTION)) {
+        } else if (line.is(line.start(), colon, CONNECTION)) {
             connectionTokens(valueStart, valueEnd);
         }
     }
@@ -248,7 +209,7 @@ final class ResponseParser {
             state = State.DONE;
         } else if (transferEncoding) { // it overrides a Content-Length
             state = chunked ? State.CHUNK_SIZE : State.UNTIL_CLOSE;
-            lineBytes = 0;
+            line.startSection();
         } else if (contentLength >= 0) {
             remaining = contentLength;
             state = contentLength == 0 ? State.DONE : State.FIXED_BODY;
@@ -263,21 +224,21 @@ final class ResponseParser {
     /** {@code 1*HEXDIG [BWS ; extensions]}. */
     private void chunkSize() throws MalformedResponse {
         long size = 0;
-        int i = lineStart;
-        for (; i < lineEnd; i++) {
-            int digit = Character.digit(line.getByte(i), 16);
+        int i = line.start();
+        for (; i < line.end(); i++) {
+            int digit = Character.digit(line.byteAt(i), 16);
             if (digit < 0) {
                 break;
             }
-            if (i - lineStart >= 15) {
+            if (i - line.start() >= 15) {
                 throw new MalformedResponse("a chunk size over 15 hex digits");
             }
             size = size * 16 + digit;
         }
-        if (i == lineStart || (i < lineEnd && line.getByte(i) != ';' && !isSpace(line.getByte(i)))) {
+        if (i == line.start() || (i < line.end() && line.byteAt(i) != ';' && !ResponseLine.isSpace(line.byteAt(i)))) {
             throw new MalformedResponse("not a chunk size");
         }
-        lineBytes = 0;
+        line.startSection();
         if (size == 0) {
             state = State.TRAILERS;
         } else {
@@ -287,15 +248,15 @@ final class ResponseParser {
     }
 
     private void chunkEnd() throws MalformedResponse {
-        if (lineStart != lineEnd) {
+        if (line.start() != line.end()) {
             throw new MalformedResponse("a chunk longer than its size");
         }
-        lineBytes = 0;
+        line.startSection();
         state = State.CHUNK_SIZE;
     }
 
     private void trailer() {
-        if (lineStart == lineEnd) {
+        if (line.start() == line.end()) {
             state = State.DONE;
         }
     }
@@ -313,10 +274,10 @@ final class ResponseParser {
         }
         long value = 0;
         for (int i = start; i < end; i++) {
-            if (!isDigit(i)) {
+            if (!line.isDigit(i)) {
                 throw new MalformedResponse("not a Content-Length");
             }
-            value = value * 10 + line.getByte(i) - '0';
+            value = value * 10 + line.byteAt(i) - '0';
         }
         return value;
     }
@@ -324,17 +285,17 @@ final class ResponseParser {
     private void connectionTokens(int start, int end) {
         int tokenStart = start;
         for (int i = start; i <= end; i++) {
-            if (i == end || line.getByte(i) == ',') {
+            if (i == end || line.byteAt(i) == ',') {
                 int s = tokenStart;
                 int e = i;
-                while (s < e && isSpace(line.getByte(s))) {
+                while (s < e && ResponseLine.isSpace(line.byteAt(s))) {
                     s++;
                 }
-                while (e > s && isSpace(line.getByte(e - 1))) {
+                while (e > s && ResponseLine.isSpace(line.byteAt(e - 1))) {
                     e--;
                 }
-                connectionClose |= nameIs(s, e, CLOSE);
-                connectionKeepAlive |= nameIs(s, e, KEEP_ALIVE);
+                connectionClose |= line.is(s, e, CLOSE);
+                connectionKeepAlive |= line.is(s, e, KEEP_ALIVE);
                 tokenStart = i + 1;
             }
         }
@@ -343,47 +304,12 @@ final class ResponseParser {
     /** Whether the last comma-separated token of {@code [start, end)} is {@code lower}, ignoring case. */
     private boolean lastToken(int start, int end, byte[] lower) {
         int s = end;
-        while (s > start && line.getByte(s - 1) != ',') {
+        while (s > start && line.byteAt(s - 1) != ',') {
             s--;
         }
-        while (s < end && isSpace(line.getByte(s))) {
+        while (s < end && ResponseLine.isSpace(line.byteAt(s))) {
             s++;
         }
-        return nameIs(s, end, lower);
-    }
-
-    /** Whether {@code [start, end)} of the line is {@code lower} (lower-case ASCII), ignoring case. */
-    private boolean nameIs(int start, int end, byte[] lower) {
-        if (end - start != lower.length) {
-            return false;
-        }
-        for (int i = 0; i < lower.length; i++) {
-            byte b = line.getByte(start + i);
-            if (b >= 'A' && b <= 'Z') {
-                b += 'a' - 'A';
-            }
-            if (b != lower[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean startsWith(byte[] prefix) {
-        for (int i = 0; i < prefix.length; i++) {
-            if (line.getByte(lineStart + i) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean isDigit(int index) {
-        byte b = line.getByte(index);
-        return b >= '0' && b <= '9';
-    }
-
-    private static boolean isSpace(byte b) {
-        return b == ' ' || b == '\t';
+        return line.is(s, end, lower);
     }
 }
