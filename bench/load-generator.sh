@@ -7,15 +7,23 @@
 # on at most CONNS connections (load.connections), each request measured from its intended send time, so time spent
 # waiting for a free connection counts. "sustained" = achieved >= 99% of the asked rate, at most 0.1% failed, and
 # p50 <= 10 ms (requests are not queueing behind the generator); the rates stop at the first one not sustained.
-# Usage: bench/load-generator.sh     env: CONNS (64), SECS (10), RATES ("1k 2k 5k 10k 15k 20k 30k 40k")
-# Needs: apt-get install -y nginx wrk; mvn -B -pl runner -am package -DskipTests; mvn -B -pl runner test-compile
+# Usage: bench/load-generator.sh     env: CONNS (64), SECS (10), RATES ("1k 2k 5k 10k 15k 20k 30k 40k"),
+#   JAR (runner/target/faultline.jar: point it at another build to compare jars), TARGETS ("both", or nginx or balancer)
+# Needs: apt-get install -y nginx wrk; mvn -B -pl runner -am package -DskipTests; for the balancer also
+#   mvn -B -pl runner -am test-compile (the cluster's main class is in the worktree's runner/target/test-classes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CONNS=${CONNS:-64}
 SECS=${SECS:-10}
 RATES=${RATES:-"1k 2k 5k 10k 15k 20k 30k 40k"}
 PORT=${PORT:-18080}
-JAR=runner/target/faultline.jar
+JAR=${JAR:-runner/target/faultline.jar}
+TARGETS=${TARGETS:-both}
+case "$TARGETS" in
+    both | nginx | balancer) ;;
+    *) echo "TARGETS must be both, nginx or balancer, not '$TARGETS'" >&2; exit 2 ;;
+esac
+[ -f "$JAR" ] || { echo "no jar at $JAR (JAR=...)" >&2; exit 2; }
 DIR=$(mktemp -d)
 CLUSTER_PID=
 
@@ -72,11 +80,17 @@ sys.exit(0 if float(f[1]) >= 0.99*asked and float(f[2].rstrip('%')) <= 0.1 and f
     done
 }
 
-sed "s|@PORT@|$PORT|; s|@DIR@|$DIR|g" bench/nginx.conf > "$DIR/nginx.conf"
-nginx -c "$DIR/nginx.conf" -p "$DIR"
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-bench nginx "http://127.0.0.1:$PORT"
-kill "$(cat "$DIR/nginx.pid")"; rm -f "$DIR/nginx.pid"
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); jar $JAR ($(stat -c %y "$JAR" | cut -d. -f1))"
+if [ "$TARGETS" != balancer ]; then
+    sed "s|@PORT@|$PORT|; s|@DIR@|$DIR|g" bench/nginx.conf > "$DIR/nginx.conf"
+    nginx -c "$DIR/nginx.conf" -p "$DIR"
+    bench nginx "http://127.0.0.1:$PORT"
+    kill "$(cat "$DIR/nginx.pid")"; rm -f "$DIR/nginx.pid"
+fi
+if [ "$TARGETS" = nginx ]; then
+    echo "machine: load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    exit 0
+fi
 
 java -cp "$JAR:runner/target/test-classes" dev.faultline.bench.ReferenceClusterMain 1 > "$DIR/cluster.txt" 2>&1 &
 CLUSTER_PID=$!

@@ -79,8 +79,7 @@ final class ConnectionPool {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        HttpConnection connection = new HttpConnection(ConnectionPool.this);
-                        ch.pipeline().addLast(new ResponseDecoder(connection), connection);
+                        ch.pipeline().addLast(new HttpConnection(ConnectionPool.this));
                     }
                 });
         loop.scheduleAtFixedRate(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);

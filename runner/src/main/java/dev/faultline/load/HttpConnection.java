@@ -1,37 +1,30 @@
 package dev.faultline.load;
 
+import dev.faultline.load.ResponseParser.MalformedResponse;
 import dev.faultline.sample.ErrorKind;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpObject;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
- * One keep-alive HTTP/1.1 connection of a {@link ConnectionPool}, the last handler of its channel's pipeline (after a
- * {@link ResponseDecoder}). It writes each request's pre-encoded bytes, carries one request at a time (no
- * pipelining), reads the response's status and skips its body as it streams in (nothing is aggregated; only a set
- * workload's read keeps its body, for the stale-reads check), and ends the
- * request exactly once: when the response is complete, or with a reset, an error or a timeout. Runs on its pool's
- * event loop only.
+ * One keep-alive HTTP/1.1 connection of a {@link ConnectionPool}, the only handler of its channel's pipeline. It
+ * writes each request's pre-encoded bytes, carries one request at a time (no pipelining), reads the response with its
+ * {@link ResponseParser} straight from the bytes read (status and framing only; the body is skipped as it streams in,
+ * and only a set workload's read keeps it, for the stale-reads check), and ends the request exactly once: when the
+ * response is complete, or with a reset, an error or a timeout. Runs on its pool's event loop only.
+ *
+ * <p>A malformed response ends the request with OTHER and closes the connection. A connection closed before the
+ * response is complete ends it with RESET (also mid-body: Netty's decoder made that OTHER), unless the body runs until
+ * the close. Bytes after a complete response were not asked for: the response counts, and the connection, out of
+ * step, is closed rather than reused; so are bytes that arrive while no request is in flight.
  */
 final class HttpConnection extends ChannelInboundHandlerAdapter {
     private final ConnectionPool pool;
+    private final ResponseParser response = new ResponseParser();
     private ChannelHandlerContext ctx;
     private Arrival current;
-    /** The status of the response being read, 0 before its head has arrived. */
-    private int status;
-    private boolean keepAlive;
-    /** The body of a set workload's successful read as it streams in; null for every other request. */
-    private ByteArrayOutputStream readBody;
 
     HttpConnection(ConnectionPool pool) {
         this.pool = pool;
@@ -46,16 +39,10 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         return current == null && ctx.channel().isActive();
     }
 
-    /** Whether the request in flight is a HEAD (its response has no body whatever its headers say). */
-    boolean awaitsHeadResponse() {
-        return current != null && pool.isHead(current);
-    }
-
     void send(Arrival arrival) {
         pool.sending(arrival);
         current = arrival;
-        status = 0;
-        readBody = null;
+        response.start(pool.isHead(arrival), arrival.readKey != null);
         ByteBuf request = arrival.http;
         arrival.http = null;
         ctx.writeAndFlush(request, ctx.voidPromise());
@@ -71,50 +58,28 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        try {
-            if (!(msg instanceof HttpObject http) || current == null) {
-                ctx.close(); // nothing was asked: the connection is out of step
-                return;
-            }
-            if (http.decoderResult().isFailure()) {
-                end(ErrorKind.OTHER);
-                ctx.close();
-                return;
-            }
-            if (msg instanceof HttpResponse response) {
-                status = response.status().code();
-                keepAlive = HttpUtil.isKeepAlive(response);
-                if (current.readKey != null && status == 200) {
-                    readBody = new ByteArrayOutputStream();
-                }
-            }
-            if (readBody != null && msg instanceof HttpContent content) {
-                readBody.writeBytes(ByteBufUtil.getBytes(content.content()));
-            }
-            if (msg instanceof LastHttpContent && status != 0) {
-                Arrival arrival = current;
-                int answer = status;
-                current = null;
-                if (readBody != null) {
-                    arrival.readBody = readBody.toString(StandardCharsets.UTF_8);
-                    readBody = null;
-                }
-                long endNanos = pool.nanosNow();
-                if (keepAlive) {
-                    pool.ready(this); // may send the next waiting arrival at once, resetting the fields
-                } else {
-                    ctx.close();
-                }
-                pool.answered(arrival, answer, endNanos);
-            }
-        } finally {
+        if (!(msg instanceof ByteBuf in) || current == null) {
             ReferenceCountUtil.release(msg);
+            ctx.close(); // nothing was asked: the connection is out of step
+            return;
+        }
+        try {
+            if (response.parse(in)) {
+                answered(in.isReadable());
+            }
+        } catch (MalformedResponse e) {
+            end(ErrorKind.OTHER);
+            ctx.close();
+        } finally {
+            in.release();
         }
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (current != null) {
+        if (current != null && response.endOfInput()) {
+            answered(true);
+        } else if (current != null) {
             end(ErrorKind.RESET);
         }
         pool.closed(this);
@@ -126,6 +91,21 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             end(cause instanceof IOException ? ErrorKind.RESET : ErrorKind.OTHER);
         }
         ctx.close();
+    }
+
+    /** The response is complete; {@code outOfStep}: the connection cannot carry another request. */
+    private void answered(boolean outOfStep) {
+        Arrival arrival = current;
+        current = null;
+        arrival.readBody = response.body();
+        int status = response.status();
+        long endNanos = pool.nanosNow();
+        if (response.keepAlive() && !outOfStep) {
+            pool.ready(this); // may send the next waiting arrival at once, restarting the parser
+        } else {
+            ctx.close();
+        }
+        pool.answered(arrival, status, endNanos);
     }
 
     private void end(ErrorKind error) {

@@ -34,7 +34,7 @@ final class RequestMix {
         int sum = 0;
         for (int i = 0; i < specs.size(); i++) {
             RequestSpec spec = specs.get(i);
-            renderers[i] = new RequestRenderer(spec, host, basePath, load.clientHeader());
+            renderers[i] = new RequestRenderer(spec, host, basePath, load.clientHeader(), load.clients());
             timeoutNanos[i] = (spec.timeout() != null ? spec.timeout() : load.timeout()).toNanos();
             sum += spec.weight();
             cumulativeWeights[i] = sum;

@@ -64,7 +64,7 @@ class RequestRenderingTest {
     void aRenderedRequestCarriesMethodPathHostClientHeaderHeadersAndBody() {
         RequestSpec put = new RequestSpec("write", 1, "PUT", "/kv/${key}", Map.of("X-Trace", "t-${seq}"),
                 "{\"v\":\"${client}\"}", null, null);
-        RequestRenderer renderer = new RequestRenderer(put, "127.0.0.1:8080", "/api", "X-Tenant");
+        RequestRenderer renderer = new RequestRenderer(put, "127.0.0.1:8080", "/api", "X-Tenant", 2);
         Variables vars = vars(Distribution.SEQUENTIAL, 2);
         vars.next(5);
         FullHttpRequest request = decode(renderer.render(vars, ALLOC));
@@ -79,6 +79,48 @@ class RequestRenderingTest {
         } finally {
             request.release();
         }
+    }
+
+    @Test
+    void everyClientsRequestsCarryItsOwnIdentityWhetherItsHeadIsKeptEncodedOrNot() {
+        int clients = RequestRenderer.MAX_ENCODED_CLIENTS + 3;
+        RequestSpec get = new RequestSpec("r", 1, "GET", "/by/${client}/${key}", Map.of("X-Echo", "${client}"),
+                null, null, null);
+        RequestRenderer renderer = new RequestRenderer(get, "h:1", "", "X-Client-Id", clients);
+        Variables vars = vars(Distribution.SEQUENTIAL, clients);
+        for (int round = 0; round < 2; round++) { // the first encodes a client's head, the second reuses it
+            for (long client : new long[] {0, 1, clients - 4, clients - 3, clients - 1}) {
+                vars.next(7, client);
+                FullHttpRequest request = decode(renderer.render(vars, ALLOC));
+                try {
+                    assertThat(request.uri()).startsWith("/by/c" + client + "/k");
+                    assertThat(request.headers().get("X-Client-Id")).isEqualTo("c" + client);
+                    assertThat(request.headers().get("X-Echo")).isEqualTo("c" + client);
+                } finally {
+                    request.release();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRequestWhereOnlyTheClientVariesIsEncodedOnceAndSurvivesItsViewsBeingReleased() {
+        RequestSpec post = new RequestSpec("post", 1, "POST", "/p", Map.of("X-Echo", "${client}"), "{}", null, null);
+        RequestRenderer renderer = new RequestRenderer(post, "h:1", "", "X-Client-Id", 2);
+        Variables vars = vars(Distribution.UNIFORM, 2);
+        vars.next(1);
+        ByteBuf first = renderer.render(vars, ALLOC);
+        String text = first.toString(StandardCharsets.US_ASCII);
+        first.release();
+        vars.next(3);
+        ByteBuf again = renderer.render(vars, ALLOC);
+
+        assertThat(again.toString(StandardCharsets.US_ASCII)).isEqualTo(text).contains("X-Echo: c1\r\n")
+                .endsWith("Content-Length: 2\r\n\r\n{}");
+        assertThat(renderer.lastBody()).isEqualTo("{}");
+        again.readerIndex(again.writerIndex()); // a view's indices are its own
+        vars.next(5);
+        assertThat(renderer.render(vars, ALLOC).readableBytes()).isEqualTo(text.length());
     }
 
     @Test
@@ -111,7 +153,7 @@ class RequestRenderingTest {
     @Test
     void aLiteralBodyIsSentAsItIsWithItsLengthInBytes() {
         RequestSpec post = new RequestSpec("post", 1, "POST", "/p", null, "hé", null, null);
-        RequestRenderer renderer = new RequestRenderer(post, "h:1", "", "X-Client-Id");
+        RequestRenderer renderer = new RequestRenderer(post, "h:1", "", "X-Client-Id", 2);
         FullHttpRequest request = decode(renderer.render(vars(Distribution.UNIFORM, 1), ALLOC));
         try {
             assertThat(request.headers().getInt("Content-Length")).isEqualTo(3);
@@ -148,7 +190,7 @@ class RequestRenderingTest {
     }
 
     private static RequestRenderer renderer(RequestSpec spec) {
-        return new RequestRenderer(spec, "127.0.0.1:1", "", "X-Client-Id");
+        return new RequestRenderer(spec, "127.0.0.1:1", "", "X-Client-Id", 2);
     }
 
     private static Variables vars(Distribution distribution, int clients) {
