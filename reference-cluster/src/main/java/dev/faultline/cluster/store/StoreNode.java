@@ -21,8 +21,8 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -71,7 +71,7 @@ public final class StoreNode implements AutoCloseable {
         EntryLog log = openLog(config, replica);
         replica.logTo(log);
         StoreMetrics metrics = new StoreMetrics(self, Path.of(config.dataDir() == null ? "." : config.dataDir()));
-        PeerClient peers = new PeerClient(self, config.peers(), config.requestTimeout());
+        PeerClient peers = new PeerClient(config.peers(), config.requestTimeout());
         ScheduledExecutorService timer = threads(self, "timer", 1);
         ScheduledExecutorService background = threads(self, "background", 2);
         Hints hints = new Hints(reconciler, metrics, config.hintedHandoff());
@@ -93,6 +93,7 @@ public final class StoreNode implements AutoCloseable {
             log.close();
             throw e;
         }
+        peers.runOn(server.workers());
         AntiEntropy antiEntropy = new AntiEntropy(self, config.peers().stream().map(Peer::name).toList(), replica,
                 peers, metrics, config.requestTimeout());
         peers.warmUp(timer);
@@ -117,14 +118,20 @@ public final class StoreNode implements AutoCloseable {
         };
     }
 
-    /** Daemon threads: "timer" for quorum deadlines and hint delivery, "background" for anti-entropy and digests. */
+    /**
+     * Daemon threads: "timer" for quorum deadlines and hint delivery, "background" for anti-entropy and digests.
+     * Cancelled tasks leave the queue at once: a quorum decided in time cancels its deadline, and the timer thread
+     * must not wake up a thousand times a second for deadlines nobody waits for.
+     */
     private static ScheduledExecutorService threads(String self, String job, int count) {
         AtomicInteger started = new AtomicInteger();
-        return Executors.newScheduledThreadPool(count, runnable -> {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(count, runnable -> {
             Thread thread = new Thread(runnable, "store-" + self + "-" + job + "-" + started.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
     }
 
     public String name() {

@@ -26,7 +26,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A benchmark run by hand, not a test (see docs/benchmarks.md, "## Store"): 3 in-JVM nodes, replication 3,
- * eventual, node-to-node links through the test relays.
+ * eventual, lww, no write-ahead log ({@link Durability#NONE}); node-to-node links through Faultline's fault proxy
+ * (no toxics), or with {@code -Dlinks=relay} through the test-only blocking {@code TcpRelay}.
  * <ol>
  *   <li>Replication lag at a steady rate of writes to n1 (coordinator mint to peer ack, from n1's meter),
  *       next to the client-observed latency of the same writes and of GETs of a static file from nginx at the
@@ -38,6 +39,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class StoreBench {
     private static final int SENDERS = 32;
+    private static final boolean THROUGH_RELAY = "relay".equals(System.getProperty("links", "proxy"));
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4, runnable -> {
                 Thread thread = new Thread(runnable, "bench-client");
@@ -53,8 +55,9 @@ public final class StoreBench {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         List<Integer> keyCounts = args.length > 2 ? Arrays.stream(args[2].split(",")).map(Integer::parseInt).toList()
                 : List.of(1_000, 10_000, 100_000);
-        System.out.printf("store bench: %d writes/s for %d s, partitions with %s keys; %d cores, load %s%n", rate, seconds,
-                keyCounts, Runtime.getRuntime().availableProcessors(), Files.readString(Path.of("/proc/loadavg")).trim());
+        System.out.printf("store bench: %d writes/s for %d s, partitions with %s keys; node links through %s; %d cores, load %s%n",
+                rate, seconds, keyCounts, THROUGH_RELAY ? "TcpRelay" : "the fault proxy",
+                Runtime.getRuntime().availableProcessors(), Files.readString(Path.of("/proc/loadavg")).trim());
 
         try (TestCluster warmUp = cluster(Duration.ofSeconds(1))) {
             steadyWrites(warmUp, rate, Math.min(seconds, 5), "warm-up");
@@ -82,7 +85,7 @@ public final class StoreBench {
 
     private static TestCluster cluster(Duration antiEntropy) throws IOException {
         return TestCluster.start(3, new TestCluster.Settings(3, Consistency.EVENTUAL, Conflicts.LWW, antiEntropy,
-                Duration.ofMillis(500)));
+                Duration.ofMillis(500)), THROUGH_RELAY ? new RelayLinks() : new FaultProxyLinks());
     }
 
     /** Open model: one PUT to n1 every 1/rate s whatever the answers; returns client latencies in ns. */

@@ -3,6 +3,7 @@ package dev.faultline.cluster.store.replication;
 import dev.faultline.cluster.store.Peer;
 import dev.faultline.cluster.store.version.Version;
 import dev.faultline.cluster.store.version.VersionCodec;
+import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.HttpMethod;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
@@ -18,10 +19,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Calls the {@code /internal/} endpoints of peer nodes over HTTP/1.1 keep-alive connections ({@link PeerTransport},
- * on Netty).
+ * on Netty), served by the node's own server I/O event loops once {@link #runOn} has named them.
  * Every call is bounded: {@code requestTimeout} for a key's read or write, a longer {@code bulkTimeout} for
  * anti-entropy transfers. A failed or timed-out call completes its future exceptionally; nothing blocks, and the
- * futures complete on the transport's event loop.
+ * futures complete on the node's server I/O event loop.
  */
 public final class PeerClient implements AutoCloseable {
     private static final byte[] NO_BODY = new byte[0];
@@ -33,16 +34,24 @@ public final class PeerClient implements AutoCloseable {
     private final Duration requestTimeout;
     private final Duration bulkTimeout;
 
-    public PeerClient(String self, Collection<Peer> peers, Duration requestTimeout) {
+    public PeerClient(Collection<Peer> peers, Duration requestTimeout) {
         Map<String, InetSocketAddress> addresses = new HashMap<>();
         peers.forEach(peer -> {
             addresses.put(peer.name(), new InetSocketAddress(peer.host(), peer.port()));
             batchesByPeer.put(peer.name(), new PeerBatches(peer.name(), this));
         });
-        this.transport = new PeerTransport(self, addresses, requestTimeout);
+        this.transport = new PeerTransport(addresses, requestTimeout);
         this.requestTimeout = requestTimeout;
         Duration twentyTimes = requestTimeout.multipliedBy(20);
         this.bulkTimeout = twentyTimes.compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5) : twentyTimes;
+    }
+
+    /**
+     * Serves peer connections on {@code serverLoops}, the node's server I/O event loops: a replication write made
+     * while handling a client's request goes out on the same thread, at once. Calls made before wait for this.
+     */
+    public void runOn(EventLoopGroup serverLoops) {
+        transport.runOn(serverLoops);
     }
 
     /**

@@ -6,8 +6,10 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.IoEventLoopGroup;
+import io.netty.channel.IoHandler;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.pool.AbstractChannelPoolHandler;
@@ -26,23 +28,27 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AttributeKey;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * HTTP/1.1 calls to peer nodes on Netty: one event-loop thread per node, and per peer a pool of keep-alive
- * connections (Netty's {@link SimpleChannelPool}, LIFO, checked open before reuse) each carrying one exchange at a
- * time. A call that times out closes its connection, so a late answer can never be taken for the next call's.
- * Callbacks of the returned futures run on the event loop: they must not block.
+ * HTTP/1.1 calls to peer nodes on Netty, over connections served by the node's own server I/O event loops
+ * ({@link #runOn}): a call made on one of those loops, as a coordinator's replication write is, uses a
+ * connection of that loop and is written at once, with no hand-off to another thread. Per peer and loop a pool of
+ * keep-alive connections (Netty's {@link SimpleChannelPool}, LIFO, checked open before reuse) each carries one
+ * exchange at a time. A call that times out closes its connection, so a late answer can never be taken for the next
+ * call's. Callbacks of the returned futures run on the event loop: they must not block.
  */
 final class PeerTransport implements AutoCloseable {
     /** Anti-entropy answers carry whole buckets of entries. */
@@ -53,21 +59,37 @@ final class PeerTransport implements AutoCloseable {
     record Answer(int status, byte[] body) {
     }
 
-    private final EventLoopGroup group;
-    private final Map<String, ChannelPool> pools;
-    private final Map<String, InetSocketAddress> addresses;
+    /** Each peer's pools, one per event loop, in the order of {@code loops}. */
+    private record Connections(EventLoopGroup group, List<EventLoop> loops, Map<String, List<ChannelPool>> pools) {
+    }
 
-    PeerTransport(String self, Map<String, InetSocketAddress> addresses, Duration connectTimeout) {
-        this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("store-" + self + "-peers", true),
-                NioIoHandler.newFactory());
+    private final Map<String, InetSocketAddress> addresses;
+    private final Duration connectTimeout;
+    private final CompletableFuture<Connections> connections = new CompletableFuture<>();
+    private final AtomicInteger nextLoop = new AtomicInteger();
+
+    PeerTransport(Map<String, InetSocketAddress> addresses, Duration connectTimeout) {
         this.addresses = Map.copyOf(addresses);
-        Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        this.connectTimeout = connectTimeout;
+    }
+
+    /**
+     * Opens peer connections on {@code group} from now on (the node's server I/O loops, which the server owns and
+     * shuts down); calls made before wait for this. Call once.
+     */
+    void runOn(EventLoopGroup group) {
+        Bootstrap bootstrap = new Bootstrap().channel(socketChannelFor(group))
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
-        Map<String, ChannelPool> byPeer = new HashMap<>();
-        this.addresses.forEach((peer, address) -> byPeer.put(peer, new SimpleChannelPool(
-                bootstrap.clone().remoteAddress(address), new PipelineSetup(), ChannelHealthChecker.ACTIVE, true)));
-        this.pools = Map.copyOf(byPeer);
+        List<EventLoop> loops = new ArrayList<>();
+        group.forEach(executor -> loops.add((EventLoop) executor));
+        Map<String, List<ChannelPool>> byPeer = new HashMap<>();
+        addresses.forEach((peer, address) -> byPeer.put(peer, loops.stream().<ChannelPool>map(loop -> new SimpleChannelPool(
+                bootstrap.clone(loop).remoteAddress(address), new PipelineSetup(), ChannelHealthChecker.ACTIVE, true))
+                .toList()));
+        if (!connections.complete(new Connections(group, List.copyOf(loops), Map.copyOf(byPeer)))) {
+            byPeer.values().forEach(pools -> pools.forEach(ChannelPool::close));
+        }
     }
 
     /**
@@ -75,13 +97,20 @@ final class PeerTransport implements AutoCloseable {
      * with an {@link HttpTimeoutException} when no answer came within {@code timeout}.
      */
     CompletableFuture<Answer> call(String peer, HttpMethod method, String path, byte[] body, Duration timeout) {
-        ChannelPool pool = pools.get(peer);
-        if (pool == null) {
+        if (!addresses.containsKey(peer)) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("no such peer: " + peer));
         }
-        if (group.isShuttingDown()) {
+        Connections ready = connections.getNow(null);
+        return ready != null ? call(ready, peer, method, path, body, timeout)
+                : connections.thenCompose(later -> call(later, peer, method, path, body, timeout));
+    }
+
+    private CompletableFuture<Answer> call(Connections ready, String peer, HttpMethod method, String path, byte[] body,
+            Duration timeout) {
+        if (ready.group().isShuttingDown()) {
             return CompletableFuture.failedFuture(new IOException("the node is stopping: no call to " + peer));
         }
+        ChannelPool pool = ready.pools().get(peer).get(loopIndex(ready.loops()));
         CompletableFuture<Answer> answer = new CompletableFuture<>();
         pool.acquire().addListener((Future<Channel> acquired) -> {
             if (!acquired.isSuccess()) {
@@ -103,6 +132,33 @@ final class PeerTransport implements AutoCloseable {
             });
         });
         return answer;
+    }
+
+    /** The calling thread's own loop if it is one of them, so the call is written at once; otherwise the next in turn. */
+    private int loopIndex(List<EventLoop> loops) {
+        for (int i = 0; i < loops.size(); i++) {
+            if (loops.get(i).inEventLoop()) {
+                return i;
+            }
+        }
+        return Math.floorMod(nextLoop.getAndIncrement(), loops.size());
+    }
+
+    /** The client socket of the loops' transport: NIO, or native epoll when the server runs on it. */
+    @SuppressWarnings("unchecked")
+    private static Class<? extends Channel> socketChannelFor(EventLoopGroup group) {
+        if (!(group instanceof IoEventLoopGroup io) || io.isIoType(NioIoHandler.class)) {
+            return NioSocketChannel.class;
+        }
+        try {
+            Class<? extends IoHandler> epoll = (Class<? extends IoHandler>) Class.forName("io.netty.channel.epoll.EpollIoHandler");
+            if (io.isIoType(epoll)) {
+                return (Class<? extends Channel>) Class.forName("io.netty.channel.epoll.EpollSocketChannel");
+            }
+        } catch (ClassNotFoundException e) {
+            // not epoll: refused below
+        }
+        throw new IllegalArgumentException("peer connections need NIO or epoll event loops, not " + group);
     }
 
     private static FullHttpRequest request(HttpMethod method, String path, byte[] body, InetSocketAddress peer) {
@@ -199,9 +255,13 @@ final class PeerTransport implements AutoCloseable {
         }
     }
 
+    /** Closes every peer connection; calls still waiting for {@link #runOn} fail. The loops are the server's to stop. */
     @Override
     public void close() {
-        pools.values().forEach(ChannelPool::close);
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        connections.completeExceptionally(new IOException("the node is stopping"));
+        Connections ready = connections.getNow(null);
+        if (ready != null) {
+            ready.pools().values().forEach(pools -> pools.forEach(ChannelPool::close));
+        }
     }
 }
