@@ -28,9 +28,14 @@ final class FaultProxyLinks implements NodeLinks {
         return Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1));
     }
 
+    /** A new upstream makes the proxy listen again on its port, see {@link #restore}. */
     @Override
     public void target(String name, InetSocketAddress target) throws IOException {
-        proxies.get(name).setUpstream(target.getHostString() + ":" + target.getPort());
+        try {
+            proxies.get(name).setUpstream(target.getHostString() + ":" + target.getPort());
+        } catch (IOException listenAgainFailed) {
+            restore(name);
+        }
     }
 
     @Override
@@ -38,9 +43,32 @@ final class FaultProxyLinks implements NodeLinks {
         proxies.get(name).disable();
     }
 
+    /**
+     * Listens again on the link's port. A port just closed on a NIO event loop may stay bound until the loop's next
+     * select, so a refused listen is tried again (for up to a second).
+     */
     @Override
     public void restore(String name) throws IOException {
-        proxies.get(name).enable();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                proxies.get(name).enable();
+                return;
+            } catch (IOException refused) {
+                if (attempt == 50) {
+                    throw refused;
+                }
+                sleep();
+            }
+        }
+    }
+
+    private static void sleep() throws IOException {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while a link listened again", e);
+        }
     }
 
     /** Proxy names travel in API paths: "n1->n2" becomes "n1-to-n2". */

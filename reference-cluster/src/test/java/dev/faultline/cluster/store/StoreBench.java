@@ -59,8 +59,10 @@ public final class StoreBench {
                 rate, seconds, keyCounts, THROUGH_RELAY ? "TcpRelay" : "the fault proxy",
                 Runtime.getRuntime().availableProcessors(), Files.readString(Path.of("/proc/loadavg")).trim());
 
+        // as long as the measured run: after a shorter warm-up the JIT was still compiling (C2 at ~half a core)
+        // during the measured run, and its CPU went into the tail
         try (TestCluster warmUp = cluster(Duration.ofSeconds(1))) {
-            steadyWrites(warmUp, rate, Math.min(seconds, 5), "warm-up");
+            steadyWrites(warmUp, rate, seconds, "warm-up");
         }
         try (TestCluster cluster = cluster(Duration.ofSeconds(1))) {
             long[] client = steadyWrites(cluster, rate, seconds, "lag");
@@ -68,8 +70,11 @@ public final class StoreBench {
             HistogramSnapshot snapshot = lag.takeSnapshot();
             double p50 = percentile(snapshot, 0.5);
             double p99 = percentile(snapshot, 0.99);
+            long[] applied = applyLags(cluster, "lag", rate * seconds);
             long[] nginx = nginxGets(rate, seconds);
             System.out.printf("replication lag (n1 -> n2, n3; %d acks): p50 %.2f ms, p99 %.2f ms%n", lag.count(), p50, p99);
+            System.out.printf("apply lag (n1 applies its write -> n2, n3 apply it; %d of %d): p50 %.2f ms, p99 %.2f ms%n",
+                    applied.length, 2 * Math.min(rate * seconds, 10_000), ms(applied, 0.5), ms(applied, 0.99));
             System.out.printf("store PUT via n1 (client): p50 %.2f ms, p99 %.2f ms%n", ms(client, 0.5), ms(client, 0.99));
             System.out.printf("nginx GET (same client, same rate): p50 %.2f ms, p99 %.2f ms%n", ms(nginx, 0.5), ms(nginx, 0.99));
             System.out.printf("ratios to nginx: lag p50 %.1fx, p99 %.1fx; PUT p50 %.1fx, p99 %.1fx%n",
@@ -213,6 +218,25 @@ public final class StoreBench {
         System.out.printf("convergence: %d keys written to n1 in %.1f s (%d failed) during a %.1f s partition;"
                 + " all digests equal %.0f ms after heal (%d digest polls timed out)%n", keys, writeSeconds, failed.get(),
                 partitionSeconds, (System.nanoTime() - healed) / 1e6, slowPolls);
+    }
+
+    /**
+     * For every key written by {@link #steadyWrites}, the time from n1 applying it (right after minting it) to n2 and
+     * to n3 applying it, in ns, sorted: what the replication lag is without the acknowledgement's way back.
+     */
+    private static long[] applyLags(TestCluster cluster, String label, int writes) {
+        List<Long> lags = new ArrayList<>();
+        for (int i = 0; i < Math.min(writes, 10_000); i++) {
+            String key = label + "-" + i;
+            Long minted = cluster.applyTimes("n1").of(key);
+            for (String replica : List.of("n2", "n3")) {
+                Long applied = cluster.applyTimes(replica).of(key);
+                if (minted != null && applied != null) {
+                    lags.add(Math.max(0, applied - minted));
+                }
+            }
+        }
+        return lags.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
     private static double percentile(HistogramSnapshot snapshot, double percentile) {

@@ -36,6 +36,7 @@ final class TestCluster implements AutoCloseable {
     }
 
     private final Map<String, StoreNode> nodes = new LinkedHashMap<>();
+    private final Map<String, ApplyTimes> applyTimes = new LinkedHashMap<>();
     private final NodeLinks links;
     private final Set<String> linkNames = new LinkedHashSet<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -73,7 +74,9 @@ final class TestCluster implements AutoCloseable {
                 StoreNodeConfig config = new StoreNodeConfig(self, "127.0.0.1", 0, peers, settings.replication(),
                         settings.consistency(), null, null, settings.conflicts(), Durability.NONE, null,
                         settings.antiEntropyPeriod(), settings.requestTimeout(), 64, settings.hintedHandoff());
-                cluster.nodes.put(self, StoreNode.start(config));
+                ApplyTimes applied = new ApplyTimes();
+                cluster.applyTimes.put(self, applied);
+                cluster.nodes.put(self, StoreNode.start(config, applied));
             }
             for (String link : cluster.linkNames) {
                 links.target(link, cluster.nodes.get(link.substring(link.indexOf("->") + 2)).address());
@@ -87,6 +90,11 @@ final class TestCluster implements AutoCloseable {
 
     StoreNode node(String name) {
         return nodes.get(name);
+    }
+
+    /** When each key first changed on {@code node} (the nodes keep no log). */
+    ApplyTimes applyTimes(String node) {
+        return applyTimes.get(node);
     }
 
     /** Cuts every link between nodes of different groups, both ways. */
