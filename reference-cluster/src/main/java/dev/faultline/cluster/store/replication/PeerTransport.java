@@ -258,10 +258,9 @@ final class PeerTransport implements AutoCloseable {
     /** Closes every peer connection; calls still waiting for {@link #runOn} fail. The loops are the server's to stop. */
     @Override
     public void close() {
-        connections.completeExceptionally(new IOException("the node is stopping"));
-        Connections ready = connections.getNow(null);
-        if (ready != null) {
-            ready.pools().values().forEach(pools -> pools.forEach(ChannelPool::close));
+        boolean neverRan = connections.completeExceptionally(new IOException("the node is stopping"));
+        if (!neverRan && !connections.isCompletedExceptionally()) {
+            connections.join().pools().values().forEach(pools -> pools.forEach(ChannelPool::close));
         }
     }
 }
