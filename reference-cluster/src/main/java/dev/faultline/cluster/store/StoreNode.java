@@ -79,9 +79,9 @@ public final class StoreNode implements AutoCloseable {
         EntryLog log = openLog(config, replica, unlogged);
         replica.logTo(log);
         StoreMetrics metrics = new StoreMetrics(self, Path.of(config.dataDir() == null ? "." : config.dataDir()));
-        PeerClient peers = new PeerClient(config.peers(), config.requestTimeout());
         ScheduledExecutorService timer = threads(self, "timer", 1);
         ScheduledExecutorService background = threads(self, "background", 2);
+        PeerClient peers = new PeerClient(config.peers(), config.requestTimeout(), background);
         Hints hints = new Hints(reconciler, metrics, config.hintedHandoff());
         Coordinator coordinator = new Coordinator(self, ring, replica, peers, hints, metrics, timer,
                 new Coordinator.Quorums(config.effectiveWriteQuorum(), config.effectiveReadQuorum(),
@@ -160,17 +160,20 @@ public final class StoreNode implements AutoCloseable {
         return metrics;
     }
 
-    /** Idempotent: stops listening and background work, closes every connection, flushes and closes the log. */
+    /**
+     * Idempotent: stops background work, then listening, closes every connection, flushes and closes the log.
+     * Background work ends first: its peer calls run on the server's event loops.
+     */
     @Override
     public void close() {
-        server.close();
         executors.forEach(ScheduledExecutorService::shutdownNow);
         awaitBackgroundWork();
+        server.close();
         peers.close();
         log.close();
     }
 
-    /** Lets interrupted anti-entropy and hint work end before the peer client they use is closed. */
+    /** Lets interrupted anti-entropy and hint work end before the event loops and peer client they use stop. */
     private void awaitBackgroundWork() {
         try {
             for (ScheduledExecutorService executor : executors) {

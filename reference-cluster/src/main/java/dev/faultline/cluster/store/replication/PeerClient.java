@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -33,8 +34,10 @@ public final class PeerClient implements AutoCloseable {
     private final PeerTransport transport;
     private final Duration requestTimeout;
     private final Duration bulkTimeout;
+    private final Executor bulkWork;
 
-    public PeerClient(Collection<Peer> peers, Duration requestTimeout) {
+    /** @param bulkWork decodes anti-entropy answers, which can be large, off the event loop */
+    public PeerClient(Collection<Peer> peers, Duration requestTimeout, Executor bulkWork) {
         Map<String, InetSocketAddress> addresses = new HashMap<>();
         peers.forEach(peer -> {
             addresses.put(peer.name(), new InetSocketAddress(peer.host(), peer.port()));
@@ -42,6 +45,7 @@ public final class PeerClient implements AutoCloseable {
         });
         this.transport = new PeerTransport(addresses, requestTimeout);
         this.requestTimeout = requestTimeout;
+        this.bulkWork = bulkWork;
         Duration twentyTimes = requestTimeout.multipliedBy(20);
         this.bulkTimeout = twentyTimes.compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5) : twentyTimes;
     }
@@ -102,14 +106,15 @@ public final class PeerClient implements AutoCloseable {
     /** The peer's anti-entropy bucket hashes over the keys it shares with {@code self}. */
     CompletableFuture<long[]> bucketHashes(String peer, String self) {
         return call(peer, HttpMethod.GET, "/internal/buckets?with=" + self, NO_BODY, bulkTimeout)
-                .thenApply(body -> Wire.read(body, Wire.BucketHashes.class).hashes());
+                .thenApplyAsync(body -> Wire.read(body, Wire.BucketHashes.class).hashes(), bulkWork);
     }
 
     /** The peer's entries in {@code buckets} among the keys it shares with {@code self}. */
     CompletableFuture<List<VersionCodec.Entry>> entriesIn(String peer, String self, List<Integer> buckets) {
         byte[] request = Wire.write(new Wire.BucketRequest(self, buckets));
         return call(peer, HttpMethod.POST, "/internal/entries", request, bulkTimeout)
-                .thenApply(body -> Wire.read(body, Wire.WireEntries.class).entries().stream().map(Wire::entry).toList());
+                .thenApplyAsync(body -> Wire.read(body, Wire.WireEntries.class).entries().stream().map(Wire::entry).toList(),
+                        bulkWork);
     }
 
     private CompletableFuture<byte[]> call(String peer, HttpMethod method, String path, byte[] body, Duration timeout) {

@@ -46,8 +46,8 @@ final class Tally<T> {
     }
 
     private void decideEarly() {
-        reached.complete(List.copyOf(successes));
         deadline.cancel(false);
+        reached.complete(List.copyOf(successes));
     }
 
     private synchronized void expire() {
