@@ -59,8 +59,9 @@ class PeerTransportIT {
             EventLoop loop = serverLoops.next();
             Thread loopThread = loop.submit(Thread::currentThread).get(10, TimeUnit.SECONDS);
 
-            CompletableFuture<Thread> answeredOn = loop.submit(() -> transport.call("p", HttpMethod.POST, "/x", NO_BODY, TIMEOUT))
-                    .get(10, TimeUnit.SECONDS).thenApply(answer -> Thread.currentThread());
+            // the callback is attached on the loop, before the loop can read the answer
+            CompletableFuture<Thread> answeredOn = loop.submit(() -> transport.call("p", HttpMethod.POST, "/x", NO_BODY, TIMEOUT)
+                    .thenApply(answer -> Thread.currentThread())).get(10, TimeUnit.SECONDS);
 
             assertThat(answeredOn.get(10, TimeUnit.SECONDS)).isSameAs(loopThread);
         }
