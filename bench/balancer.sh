@@ -5,6 +5,10 @@
 # Usage: bench/balancer.sh [DURATION_SECONDS=10] [CONNECTIONS=50]
 # BALANCER_GC="-XX:+UseSerialGC -Xmn160m" replaces the garbage-collector options of our balancers (default
 # -XX:+UseParallelGC); BALANCER_JAVA_EXTRA="-Xlog:gc:file=/tmp/gc-%p.log" adds JVM options (for profiling).
+# After the warm-up our JVMs are told to collect (jcmd GC.run), so warm-up garbage does not set off a collection
+# in the middle of a measurement. The table shows each proxy's CPU time per request (user + system, from
+# /proc/PID/stat before and after its run). ALLOC=1 also shows the bytes our balancers allocate per request (from
+# a GC log: a collection before and after the run, and every heap drop in between).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-10}"
@@ -84,10 +88,17 @@ read -ra GC <<<"${BALANCER_GC:--XX:+UseParallelGC}"
 JAVA_OPTS=(-Xms256m -Xmx256m "${GC[@]}" -Dio.netty.leakDetection.level=disabled -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
 read -ra EXTRA <<<"${BALANCER_JAVA_EXTRA:-}"
 JAVA_OPTS+=("${EXTRA[@]}")
-java "${JAVA_OPTS[@]}" -cp "$CP" dev.faultline.cluster.balancer.BalancerBenchMain 7 $OURS_L7 $BACKEND_PORT > "$WORK/ours7.log" 2>&1 &
-PIDS+=($!)
-java "${JAVA_OPTS[@]}" -cp "$CP" dev.faultline.cluster.balancer.BalancerBenchMain 4 $OURS_L4 $BACKEND_PORT > "$WORK/ours4.log" 2>&1 &
-PIDS+=($!)
+declare -A PID
+PID[haproxy-l7]=${PIDS[-1]}
+PID[haproxy-l4]=${PIDS[-1]}
+for layer in 7 4; do
+  gclog=()
+  [ "${ALLOC:-0}" = 1 ] && gclog=("-Xlog:gc:file=$WORK/gc-l$layer.log")
+  java "${JAVA_OPTS[@]}" "${gclog[@]}" -cp "$CP" dev.faultline.cluster.balancer.BalancerBenchMain $layer \
+    "$( [ $layer = 7 ] && echo $OURS_L7 || echo $OURS_L4 )" $BACKEND_PORT > "$WORK/ours$layer.log" 2>&1 &
+  PIDS+=($!)
+  PID[faultline-l$layer]=$!
+done
 
 for port in $BACKEND_PORT $HAPROXY_L7 $HAPROXY_L4 $OURS_L7 $OURS_L4; do
   for _ in $(seq 1 100); do
@@ -104,45 +115,72 @@ to_us() {
          if (u == "us") m = 1; else if (u == "ms") m = 1000; else if (u == "s") m = 1000000; else m = 1;
          printf "%.0f", v * m }'
 }
-run() { # name port -> "rps p50us p99us"
-  local out
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; } # user + system time of a process, in clock ticks
+TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))
+# bytes allocated between the first and the last collection in a GC log: every heap drop "A->B" starts from what
+# the previous one left, so the sum of (A - previous B) is what was allocated in between
+gc_allocated() {
+  grep -o '[0-9]*M->[0-9]*M' "$1" | tr -d M | awk -F'->' -v from="$2" '
+    NR > from { if (seen) total += $1 - last; last = $2; seen = 1 }
+    END { printf "%.0f", total * 1048576 }'
+}
+run() { # name port [pid] -> "rps p50us p99us cpu_us_per_request alloc_bytes_per_request"
+  local out pid="${3:-}" cpu0=0 gc0=0
+  if [ -n "$pid" ]; then cpu0=$(cpu_ticks "$pid"); fi
+  if [ "${ALLOC:-0}" = 1 ] && [ -f "$WORK/gc-$1.log" ]; then
+    jcmd "$pid" GC.run >/dev/null; gc0=$(grep -c 'M->' "$WORK/gc-$1.log" || true); gc0=$((gc0 - 1))
+  fi
   out="$(wrk -t$THREADS -c"$CONNECTIONS" -d"${DURATION}s" --latency "http://127.0.0.1:$2/")"
-  local rps p50 p99
+  local rps p50 p99 requests cpu=- alloc=-
   rps="$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' <<<"$out")"
   p50="$(awk '$1 == "50%" { print $2 }' <<<"$out" | to_us)"
   p99="$(awk '$1 == "99%" { print $2 }' <<<"$out" | to_us)"
-  echo "$rps $p50 $p99"
+  requests="$(awk '/requests in/ { print $1 }' <<<"$out")"
+  if [ -n "$pid" ]; then cpu=$(( ($(cpu_ticks "$pid") - cpu0) * TICK_US / requests )); fi
+  if [ "${ALLOC:-0}" = 1 ] && [ -f "$WORK/gc-$1.log" ]; then
+    jcmd "$pid" GC.run >/dev/null; sleep 0.2
+    alloc=$(( $(gc_allocated "$WORK/gc-$1.log" "$gc0") / requests ))
+  fi
+  echo "$rps $p50 $p99 $cpu $alloc"
 }
 
 # warm up the JVMs (JIT) and every path, then measure each in turn
 for port in $OURS_L7 $OURS_L4 $HAPROXY_L7 $HAPROXY_L4; do
   wrk -t$THREADS -c"$CONNECTIONS" -d5s "http://127.0.0.1:$port/" >/dev/null
 done
-read -r direct_rps direct_p50 direct_p99 <<<"$(run direct $BACKEND_PORT)"
-declare -A RPS P50 P99
+# warm-up garbage collected now, not in the middle of a measurement
+jcmd "${PID[faultline-l7]}" GC.run >/dev/null
+jcmd "${PID[faultline-l4]}" GC.run >/dev/null
+read -r direct_rps direct_p50 direct_p99 _ <<<"$(run direct $BACKEND_PORT)"
+declare -A RPS P50 P99 CPU ALLOCATED
 for name in haproxy-l7 faultline-l7 haproxy-l4 faultline-l4; do
   case $name in
     haproxy-l7) port=$HAPROXY_L7 ;; faultline-l7) port=$OURS_L7 ;;
     haproxy-l4) port=$HAPROXY_L4 ;; faultline-l4) port=$OURS_L4 ;;
   esac
-  read -r RPS[$name] P50[$name] P99[$name] <<<"$(run "$name" $port)"
+  gcname=${name#faultline-}
+  [[ $name == faultline-* ]] || gcname=none
+  read -r RPS[$name] P50[$name] P99[$name] CPU[$name] ALLOCATED[$name] <<<"$(run "$gcname" $port "${PID[$name]}")"
 done
 
 echo
 echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency; backend nginx direct: $direct_rps req/s, p50 ${direct_p50}us, p99 ${direct_p99}us"
 echo
-printf '| %-13s | %8s | %9s | %10s | %10s | %10s | %12s | %12s |\n' proxy "req/s" p50 p99 "added p50" "added p99" "req/s vs HAProxy" "p99 vs HAProxy"
-printf '| %-13s | %8s | %9s | %10s | %10s | %10s | %12s | %12s |\n' --- ---: ---: ---: ---: ---: ---: ---:
+printf '| %-13s | %8s | %9s | %10s | %10s | %10s | %12s | %12s | %12s | %12s |\n' proxy "req/s" p50 p99 "added p50" "added p99" \
+  "req/s vs HAProxy" "p99 vs HAProxy" "CPU/request" "bytes/request"
+printf '| %-13s | %8s | %9s | %10s | %10s | %10s | %12s | %12s | %12s | %12s |\n' --- ---: ---: ---: ---: ---: ---: ---: ---: ---:
 for layer in l7 l4; do
   h=haproxy-$layer
   for name in $h faultline-$layer; do
     add50=$(( ${P50[$name]} - direct_p50 )); add99=$(( ${P99[$name]} - direct_p99 ))
     ratio_rps=$(awk -v a="${RPS[$name]}" -v b="${RPS[$h]}" 'BEGIN { printf "%.2f", a / b }')
     ratio_p99=$(awk -v a="${P99[$name]}" -v b="${P99[$h]}" 'BEGIN { printf "%.2f", a / b }')
-    printf '| %-13s | %8s | %7sus | %8sus | %8sus | %8sus | %12s | %12s |\n' "$name" "${RPS[$name]}" "${P50[$name]}" \
-      "${P99[$name]}" "$add50" "$add99" "$ratio_rps" "$ratio_p99"
+    printf '| %-13s | %8s | %7sus | %8sus | %8sus | %8sus | %12s | %12s | %10sus | %12s |\n' "$name" "${RPS[$name]}" \
+      "${P50[$name]}" "${P99[$name]}" "$add50" "$add99" "$ratio_rps" "$ratio_p99" "${CPU[$name]}" "${ALLOCATED[$name]}"
   done
 done
 echo
 echo "added = the proxy's percentile minus the backend's own (direct) percentile in this run; a negative value means"
-echo "the machine's noise was larger than the proxy's cost (compare load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "the machine's noise was larger than the proxy's cost (compare load average: $(cut -d' ' -f1-3 /proc/loadavg))."
+echo "CPU/request: the proxy process's user + system time during its run over the requests served (HAProxy's one"
+echo "process serves both layers, measured in turn); bytes/request (ALLOC=1): heap allocated by our balancer per request."

@@ -100,6 +100,12 @@ final class ClusterUpCommand implements Callable<Integer> {
         try {
             PlanParser parser = new PlanParser();
             Plan parsed = plan != null ? parser.parse(plan, sets) : parser.parse(DEFAULT_PLAN, "cluster-up defaults", sets);
+            if (parsed.target().cluster() == null) {
+                err.println(plan + ": its target is not the reference cluster (target." + parsed.target().kind()
+                        + "); faultline cluster up starts only a target.cluster");
+                err.flush();
+                return null;
+            }
             return parsed.target().cluster();
         } catch (PlanException e) {
             err.println(e.getMessage());

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class MetricsScraper implements AutoCloseable {
     static final List<String> FAMILIES = List.of("balancer_breaker_state", "balancer_breaker_transitions",
-            "balancer_backend_healthy", "balancer_limiter_requests", "balancer_errors", "balancer_connections_active",
+            "balancer_backend_healthy", "balancer_requests_seconds_count", "balancer_limiter_requests", "balancer_errors", "balancer_connections_active",
             "store_hints_pending", "store_anti_entropy_rounds", "store_anti_entropy_keys_repaired", "store_read_repairs",
             "store_quorum_failures", "store_replication_lag");
     static final int MAX_SERIES = 2_000;

@@ -51,6 +51,13 @@ final class NodeFaultChecks {
             }
             return true; // a command's process or a container: the run started it and controls it
         }
+        if (cluster == null && clock && !plan.target().components().isEmpty()) {
+            problem(at, "clock-skew needs a store node of the reference cluster (it goes through the store's clock "
+                            + "hook), and this is a " + plan.target().kind() + " target",
+                    "a process the run starts keeps the machine's clock; give your service its own clock offset "
+                            + "setting and set it from the plan (env) to test skew there");
+            return false;
+        }
         if (cluster == null) {
             problem(at, "the " + plan.target().kind() + " target has no components the run controls",
                     f.type() + " acts on a component the run started (target.cluster); a running system's "

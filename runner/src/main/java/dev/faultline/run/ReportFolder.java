@@ -31,12 +31,16 @@ final class ReportFolder {
         return formats.contains(format);
     }
 
-    /** Writes the run's acknowledged writes to {@code acks.jsonl} (one JSON object a line), when there are any. */
+    /**
+     * Writes the run's acknowledged writes to {@code acks.jsonl} (one JSON object a line) when there are any, and
+     * otherwise removes an earlier run's file, so the folder never holds acknowledgements of another run.
+     */
     void writeAcknowledgements(Acknowledgements acks, PrintWriter out) {
-        if (acks.entries().isEmpty()) {
-            return;
-        }
         try {
+            if (acks.entries().isEmpty()) {
+                Files.deleteIfExists(dir.resolve(ACKS));
+                return;
+            }
             Files.createDirectories(dir);
             acks.writeJsonLines(dir.resolve(ACKS));
         } catch (IOException e) {

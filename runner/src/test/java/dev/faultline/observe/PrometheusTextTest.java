@@ -36,4 +36,11 @@ class PrometheusTextTest {
         assertThat(MetricsScraper.wanted("jvm_memory_used_bytes")).isFalse();
         assertThat(MetricsScraper.wanted("balancer_limiter_requests_total")).isTrue();
     }
+
+    @Test
+    void requestsPerBackendAreKeptAsCountsWithoutTheirSumsOrMaxima() {
+        assertThat(MetricsScraper.wanted("balancer_requests_seconds_count")).isTrue();
+        assertThat(MetricsScraper.wanted("balancer_requests_seconds_sum")).isFalse();
+        assertThat(MetricsScraper.wanted("balancer_requests_seconds_max")).isFalse();
+    }
 }

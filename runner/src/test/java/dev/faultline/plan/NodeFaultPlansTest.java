@@ -136,6 +136,20 @@ class NodeFaultPlansTest {
     }
 
     @Test
+    void aClockSkewOfACommandProcessSaysOnlyStoreNodesHaveTheHook() {
+        assertThat(problems("name: command\n"
+                + "target: { command: { name: app, run: [ \"./app\", \"${port}\" ], ready: /health } }\n"
+                + "load:\n"
+                + "  stages: [ { duration: 5s, rate: 10/s } ]\n"
+                + "  requests: [ { name: read, path: / } ]\n"
+                + "faults:\n"
+                + "  - { at: 1s, for: 1s, clock-skew: { node: app, offset: 5s } }\n"))
+                .singleElement().asString().startsWith("7:")
+                .contains("faults[0].clock-skew.node: clock-skew needs a store node of the reference cluster")
+                .contains("this is a command target");
+    }
+
+    @Test
     void aDisconnectActsOnAContainerAndNothingElse() throws Exception {
         assertThat(problems(plan("process", "  - { at: 1s, for: 1s, disconnect: { node: n1 } }\n")))
                 .containsExactly("7:44 faults[0].disconnect.node: disconnect acts on a container (target.container), "

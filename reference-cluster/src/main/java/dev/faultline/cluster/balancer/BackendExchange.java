@@ -1,83 +1,82 @@
 package dev.faultline.cluster.balancer;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.EventLoop;
-import io.netty.channel.pool.ChannelPool;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.util.concurrent.Future;
-import io.netty.util.concurrent.ScheduledFuture;
-import java.net.SocketAddress;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One client request forwarded to one backend, finished exactly once: with the backend's response, a 502 if the
- * backend failed, or a 504 when {@code timeout} (counted from the start, connecting included) runs out. The
- * outcome goes to the backend's state (its breaker counts a 5xx, 502 or 504 as a failure). Runs
- * entirely on the client connection's event loop, which also owns the backend connection. A backend connection
- * goes back to the pool only after a complete keep-alive response; otherwise it is closed.
+ * backend failed, or a 504 when the timeout (counted from the start, connecting included; kept by the event loop's
+ * {@link ExchangeTimer}) runs out. The outcome goes to the backend's state (its breaker counts a 5xx, 502 or 504 as
+ * a failure). Runs entirely on the client connection's event loop, which also owns the backend connection and its
+ * {@link BackendPool}. A backend connection goes back to the pool only after a complete keep-alive response;
+ * otherwise it is closed.
  */
-final class BackendExchange {
+final class BackendExchange extends ExchangeTimer.Entry implements BackendPool.Waiter {
     private static final Logger LOG = LoggerFactory.getLogger(BackendExchange.class);
 
+    /** Receives the one response for the client. */
+    interface Reply {
+        void accept(FullHttpResponse response, String backend);
+    }
+
     private final FullHttpRequest request;
-    private final SocketAddress client;
+    private final String clientIp;
     private final BackendState state;
     private final Backend backend;
-    private final ChannelPool pool;
+    private final BackendPool pool;
+    private final ExchangeTimer timer;
     private final Duration timeout;
-    private final Consumer<FullHttpResponse> reply;
+    private final Reply reply;
 
-    private ScheduledFuture<?> timer;
     private Channel backendChannel;
     private boolean finished;
     private long startNanos;
 
     /**
-     * @param request owned by the exchange from now on and released when it finishes
-     * @param reply   receives the one response for the client
+     * @param request  owned by the exchange from now on and released when it finishes
+     * @param clientIp appended to the request's {@code X-Forwarded-For}, or null
      */
-    BackendExchange(FullHttpRequest request, SocketAddress client, BackendState state, ChannelPool pool,
-            Duration timeout, Consumer<FullHttpResponse> reply) {
+    BackendExchange(FullHttpRequest request, String clientIp, BackendState state, BackendPool pool,
+            ExchangeTimer timer, Duration timeout, Reply reply) {
         this.request = request;
-        this.client = client;
+        this.clientIp = clientIp;
         this.state = state;
         this.backend = state.backend();
         this.pool = pool;
+        this.timer = timer;
         this.timeout = timeout;
         this.reply = reply;
     }
 
-    /** Starts the timer and asks the pool for a connection; call on the client connection's event loop. */
-    void start(EventLoop eventLoop) {
+    /** Starts the timeout and asks the pool for a connection; call on the client connection's event loop. */
+    void start() {
         startNanos = System.nanoTime();
-        timer = eventLoop.schedule(this::onTimeout, timeout.toNanos(), TimeUnit.NANOSECONDS);
-        pool.acquire().addListener(this::onAcquired);
+        timer.add(this);
+        pool.acquire(this);
     }
 
-    private void onAcquired(Future<? super Channel> acquired) {
-        if (!acquired.isSuccess()) {
-            fail(BackendFailure.of(backend, acquired.cause(), timeout));
-            return;
-        }
-        Channel channel = (Channel) acquired.getNow();
+    @Override
+    public void connected(Channel channel) {
         if (finished) {
-            discard(channel);
+            channel.close();
             return;
         }
         backendChannel = channel;
         channel.pipeline().get(BackendHandler.class).begin(this);
-        channel.writeAndFlush(Forwarding.toBackend(request, client)).addListener((ChannelFuture written) -> {
-            if (!written.isSuccess()) {
-                onBackendFailure(written.cause());
-            }
-        });
+        // a failed write closes the connection, which the BackendHandler reports as a failure
+        channel.writeAndFlush(Forwarding.toBackend(request, clientIp), channel.voidPromise());
+    }
+
+    @Override
+    public void connectFailed(Throwable cause) {
+        if (!finished) {
+            fail(BackendFailure.of(backend, cause, timeout));
+        }
     }
 
     /** The backend answered; takes ownership of {@code response}. */
@@ -87,12 +86,12 @@ final class BackendExchange {
             return;
         }
         Channel channel = backendChannel;
+        backendChannel = null;
         if (HttpUtil.isKeepAlive(response)) {
             pool.release(channel);
         } else {
-            discard(channel);
+            channel.close();
         }
-        backendChannel = null;
         finish(Forwarding.toClient(response, backend, request.method()), response.status().code() >= 500);
     }
 
@@ -105,7 +104,8 @@ final class BackendExchange {
         fail(BackendFailure.of(backend, cause, timeout));
     }
 
-    private void onTimeout() {
+    @Override
+    void expired() {
         if (!finished) {
             fail(BackendFailure.timedOut(backend, timeout));
         }
@@ -113,7 +113,7 @@ final class BackendExchange {
 
     private void fail(BackendFailure failure) {
         if (backendChannel != null) {
-            discard(backendChannel);
+            backendChannel.close();
             backendChannel = null;
         }
         finish(failure.toResponse(), true);
@@ -122,15 +122,8 @@ final class BackendExchange {
     private void finish(FullHttpResponse response, boolean failed) {
         finished = true;
         state.finished(failed, System.nanoTime() - startNanos);
-        if (timer != null) {
-            timer.cancel(false);
-        }
+        timer.remove(this);
         request.release();
-        reply.accept(response);
-    }
-
-    /** Closes a connection that must not be reused and only then gives it back, so the pool drops it. */
-    private void discard(Channel channel) {
-        channel.close().addListener(closed -> pool.release(channel));
+        reply.accept(response, backend.name());
     }
 }

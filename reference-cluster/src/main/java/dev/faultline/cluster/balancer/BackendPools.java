@@ -1,14 +1,12 @@
 package dev.faultline.cluster.balancer;
 
+import dev.faultline.cluster.http.Transport;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.Channel;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.pool.AbstractChannelPoolHandler;
-import io.netty.channel.pool.ChannelHealthChecker;
-import io.netty.channel.pool.ChannelPool;
-import io.netty.channel.pool.SimpleChannelPool;
-import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import java.time.Duration;
@@ -16,39 +14,53 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Pools of keep-alive connections to the backends: one pool per backend per event loop, so a client connection
- * and the backend connections serving it share a thread and need no locking. Connections are reused LIFO and
- * checked to be open before reuse.
+ * The backend connections of a layer 7 balancer, per event loop: each I/O thread has its own {@link BackendPool}
+ * for each backend and its own {@link ExchangeTimer}, so a client connection and the backend connections serving
+ * it share a thread and need no locks. Callers look a pool up once per client connection and keep it. Backend
+ * connections use pooled direct buffers, like the client connections ({@link BalancerChannelInitializer}).
  */
 final class BackendPools implements AutoCloseable {
     static final int MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
-    private final Duration connectTimeout;
-    private final Map<Key, ChannelPool> pools = new ConcurrentHashMap<>();
+    private final Duration timeout;
+    private final Map<Key, BackendPool> pools = new ConcurrentHashMap<>();
+    private final Map<EventLoop, ExchangeTimer> timers = new ConcurrentHashMap<>();
 
-    BackendPools(Duration connectTimeout) {
-        this.connectTimeout = connectTimeout;
+    /** @param timeout of an exchange with a backend, connecting included */
+    BackendPools(Duration timeout) {
+        this.timeout = timeout;
     }
 
     /** The pool of connections to {@code backend} owned by {@code eventLoop}. */
-    ChannelPool pool(EventLoop eventLoop, Backend backend) {
+    BackendPool pool(EventLoop eventLoop, Backend backend) {
         return pools.computeIfAbsent(new Key(eventLoop, backend), this::newPool);
     }
 
-    private ChannelPool newPool(Key key) {
+    /** The timer of the exchanges on {@code eventLoop}. */
+    ExchangeTimer timer(EventLoop eventLoop) {
+        return timers.computeIfAbsent(eventLoop, loop -> new ExchangeTimer(loop, timeout.toNanos()));
+    }
+
+    Duration timeout() {
+        return timeout;
+    }
+
+    private BackendPool newPool(Key key) {
         Bootstrap bootstrap = new Bootstrap()
                 .group(key.eventLoop())
-                .channel(NioSocketChannel.class)
+                .channel(Transport.CURRENT.socketChannel())
                 .remoteAddress(key.backend().address())
                 .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
-        return new SimpleChannelPool(bootstrap, new PipelineSetup(), ChannelHealthChecker.ACTIVE, true);
+                .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
+                .handler(new PipelineSetup());
+        return new BackendPool(key.eventLoop(), bootstrap);
     }
 
     /** Closes the idle connections of every pool. */
     @Override
     public void close() {
-        pools.values().forEach(ChannelPool::close);
+        pools.values().forEach(BackendPool::close);
         pools.clear();
     }
 
@@ -56,11 +68,12 @@ final class BackendPools implements AutoCloseable {
     }
 
     /** The pipeline of a new backend connection. */
-    private static final class PipelineSetup extends AbstractChannelPoolHandler {
+    private static final class PipelineSetup extends ChannelInitializer<SocketChannel> {
         @Override
-        public void channelCreated(Channel ch) {
+        protected void initChannel(SocketChannel ch) {
             ch.pipeline()
                     .addLast("http", new HttpClientCodec())
+                    .addLast("whole", new WholeMessages())
                     .addLast("aggregate", new HttpObjectAggregator(MAX_RESPONSE_BYTES))
                     .addLast("exchange", new BackendHandler());
         }

@@ -1,6 +1,5 @@
 package dev.faultline.cluster.balancer;
 
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -8,38 +7,48 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 
 /** Translates a client's request into the one sent to a backend, and the backend's response back. */
 final class Forwarding {
     static final String BACKEND_HEADER = "X-Backend";
+    private static final AsciiString BACKEND = AsciiString.cached("x-backend");
+    private static final AsciiString FORWARDED_FOR = AsciiString.cached("x-forwarded-for");
 
     private Forwarding() {
     }
 
+    /** The address to append to {@code X-Forwarded-For} for {@code client}, or null if it has none. */
+    static String clientIp(SocketAddress client) {
+        if (client instanceof InetSocketAddress inet) {
+            return inet.getAddress() == null ? inet.getHostString() : inet.getAddress().getHostAddress();
+        }
+        return null;
+    }
+
     /**
      * The request to send to the backend: same method, target, headers and body, as HTTP/1.1 keep-alive, without
-     * hop-by-hop headers, with a Content-Length and the client appended to {@code X-Forwarded-For}. The headers of
-     * {@code request} are changed in place and shared (copying them is the proxy's largest cost); the body is a
-     * retained duplicate: the caller still owns {@code request}.
+     * hop-by-hop headers, with a Content-Length and {@code clientIp} (if not null) appended to
+     * {@code X-Forwarded-For}. This is {@code request} itself, changed in place (copying headers was the proxy's
+     * largest cost) and retained once for the write: the caller still owns its own reference to {@code request}.
      */
-    static FullHttpRequest toBackend(FullHttpRequest request, SocketAddress client) {
+    static FullHttpRequest toBackend(FullHttpRequest request, String clientIp) {
         HttpHeaders headers = request.headers();
         HopByHopHeaders.strip(headers);
         // the balancer has read the whole body already, answering any 100-continue itself
         headers.remove(HttpHeaderNames.EXPECT);
         int length = request.content().readableBytes();
-        if (length > 0 || request.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
-            headers.setInt(HttpHeaderNames.CONTENT_LENGTH, length);
+        if (length > 0 || headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            setContentLength(headers, length);
         }
-        if (client instanceof InetSocketAddress inet) {
-            String previous = headers.get("X-Forwarded-For");
-            String ip = inet.getAddress() == null ? inet.getHostString() : inet.getAddress().getHostAddress();
-            headers.set("X-Forwarded-For", previous == null ? ip : previous + ", " + ip);
+        if (clientIp != null) {
+            String previous = headers.get(FORWARDED_FOR);
+            headers.set(FORWARDED_FOR, previous == null ? clientIp : previous + ", " + clientIp);
         }
-        return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, request.method(), request.uri(),
-                request.content().retainedDuplicate(), headers, request.trailingHeaders());
+        request.setProtocolVersion(HttpVersion.HTTP_1_1);
+        return request.retain();
     }
 
     /**
@@ -52,10 +61,21 @@ final class Forwarding {
         boolean lengthIsTheBackends = requestMethod.equals(HttpMethod.HEAD)
                 || response.status().equals(HttpResponseStatus.NOT_MODIFIED);
         if (!lengthIsTheBackends) {
-            headers.setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
+            setContentLength(headers, response.content().readableBytes());
         }
-        headers.set(BACKEND_HEADER, backend.name());
+        headers.set(BACKEND, backend.name());
         response.setProtocolVersion(HttpVersion.HTTP_1_1);
         return response;
+    }
+
+    /**
+     * Sets Content-Length to {@code length} unless it says so already (saves formatting the number each time; the
+     * HTTP decoder has merged repeated equal Content-Length headers into one and refused differing ones).
+     */
+    private static void setContentLength(HttpHeaders headers, int length) {
+        Integer current = headers.getInt(HttpHeaderNames.CONTENT_LENGTH);
+        if (current == null || current != length) {
+            headers.setInt(HttpHeaderNames.CONTENT_LENGTH, length);
+        }
     }
 }

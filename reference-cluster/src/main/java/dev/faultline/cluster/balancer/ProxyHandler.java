@@ -1,8 +1,10 @@
 package dev.faultline.cluster.balancer;
 
 import dev.faultline.cluster.http.HttpResponses;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -21,9 +23,12 @@ import org.slf4j.LoggerFactory;
  * a backend (or 503 names why none can take it), then a {@link BackendExchange} forwards it. The connection does
  * not auto-read: the next read is asked for only once the current response is written. Pipelined requests that
  * arrive in one read wait in a queue and are answered in order. A client silent for the idle timeout is closed,
- * with 408 if it stopped in the middle of a request.
+ * with 408 if it stopped in the middle of a request. A client that shuts down its output (half-close) still gets
+ * the answers to the requests it sent; then the connection is closed. The backend pool and timer of the
+ * connection's event loop are looked up once and kept, and the per-request state lives in fields, so a request
+ * allocates little here.
  */
-final class ProxyHandler extends ChannelInboundHandlerAdapter {
+final class ProxyHandler extends ChannelInboundHandlerAdapter implements BackendExchange.Reply {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyHandler.class);
 
     private final Routing routing;
@@ -33,6 +38,24 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     private final Queue<FullHttpRequest> waiting = new ArrayDeque<>();
     private boolean busy;
     private boolean closing;
+    private boolean inputShutdown;
+    private ChannelHandlerContext ctx;
+    private String clientIp;
+    private ExchangeTimer timer;
+    private Backend pooledBackend;
+    private BackendPool pool;
+    // the request being answered
+    private boolean keepAlive;
+    private HttpVersion version;
+    private long start;
+    private boolean keepOpenAfterWrite;
+    private final ChannelFutureListener afterWrite = written -> {
+        if (written.isSuccess() && keepOpenAfterWrite) {
+            next(ctx);
+        } else {
+            ctx.close();
+        }
+    };
 
     ProxyHandler(Routing routing, BackendPools pools, Duration backendTimeout) {
         this.routing = routing;
@@ -42,8 +65,15 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
     public void channelActive(ChannelHandlerContext ctx) {
         metrics.connectionOpened();
+        clientIp = Forwarding.clientIp(ctx.channel().remoteAddress());
+        timer = pools.timer(ctx.channel().eventLoop());
         ctx.read();
         ctx.fireChannelActive();
     }
@@ -64,7 +94,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         // a read that only carried part of a request (the aggregator asks for the rest itself) or nothing
-        if (!busy && waiting.isEmpty() && !closing) {
+        if (!busy && waiting.isEmpty() && !closing && !inputShutdown) {
             ctx.read();
         }
     }
@@ -73,11 +103,15 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         FullHttpRequest request = waiting.poll();
         if (request == null) {
             busy = false;
-            ctx.read();
+            if (inputShutdown) {
+                ctx.close();
+            } else {
+                ctx.read();
+            }
             return;
         }
         busy = true;
-        long start = System.nanoTime();
+        start = System.nanoTime();
         if (request.decoderResult().isFailure()) {
             BadRequest bad = BadRequest.of(request.decoderResult().cause());
             request.release();
@@ -87,32 +121,39 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             HttpResponses.sendAndClose(ctx, HttpResponses.text(bad.status(), bad.message()));
             return;
         }
-        boolean keepAlive = HttpUtil.isKeepAlive(request);
-        HttpVersion version = request.protocolVersion();
+        keepAlive = HttpUtil.isKeepAlive(request);
+        version = request.protocolVersion();
         ClientRateLimiter.Decision refused = routing.refusedByLimiter(request, ctx.channel().remoteAddress());
         if (refused != null) {
             request.release();
-            answer(ctx, HttpResponses.prepare(LimiterResponses.tooManyRequests(refused), keepAlive, version),
-                    BalancerMetrics.NO_BACKEND, start);
+            accept(LimiterResponses.tooManyRequests(refused), BalancerMetrics.NO_BACKEND);
             return;
         }
         BackendState backend = routing.choose(request, ctx.channel().remoteAddress());
         if (backend == null) {
             request.release();
             metrics.error(routing.refusalKind());
-            answer(ctx, HttpResponses.prepare(HttpResponses.text(HttpResponseStatus.SERVICE_UNAVAILABLE,
-                    routing.refusal()), keepAlive, version), BalancerMetrics.NO_BACKEND, start);
+            accept(HttpResponses.text(HttpResponseStatus.SERVICE_UNAVAILABLE, routing.refusal()),
+                    BalancerMetrics.NO_BACKEND);
             return;
         }
-        String name = backend.backend().name();
-        BackendExchange exchange = new BackendExchange(request, ctx.channel().remoteAddress(), backend,
-                pools.pool(ctx.channel().eventLoop(), backend.backend()), backendTimeout,
-                response -> answer(ctx, HttpResponses.prepare(response, keepAlive, version), name, start));
-        exchange.start(ctx.channel().eventLoop());
+        new BackendExchange(request, clientIp, backend, poolFor(backend.backend()), timer, backendTimeout, this)
+                .start();
     }
 
-    /** Writes the response, then serves the next request, or closes if the client asked to. */
-    private void answer(ChannelHandlerContext ctx, FullHttpResponse response, String backend, long start) {
+    /** The pool of this connection's event loop for {@code backend}, kept while the backend stays the same. */
+    private BackendPool poolFor(Backend backend) {
+        if (backend != pooledBackend) {
+            pool = pools.pool(ctx.channel().eventLoop(), backend);
+            pooledBackend = backend;
+        }
+        return pool;
+    }
+
+    /** Writes the response to the current request, then serves the next request, or closes if the client asked to. */
+    @Override
+    public void accept(FullHttpResponse answer, String backend) {
+        FullHttpResponse response = HttpResponses.prepare(answer, keepAlive, version);
         int status = response.status().code();
         boolean balancersOwnFailure = !backend.equals(BalancerMetrics.NO_BACKEND)
                 && !response.headers().contains(Forwarding.BACKEND_HEADER);
@@ -120,21 +161,23 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             metrics.error(status == HttpResponseStatus.GATEWAY_TIMEOUT.code() ? "gateway_timeout" : "bad_gateway");
         }
         metrics.request(backend, status, System.nanoTime() - start);
-        boolean keepAlive = HttpUtil.isKeepAlive(response);
-        if (!keepAlive) {
+        keepOpenAfterWrite = HttpUtil.isKeepAlive(response);
+        if (!keepOpenAfterWrite) {
             closing = true;
         }
-        ctx.writeAndFlush(response).addListener(written -> {
-            if (written.isSuccess() && keepAlive) {
-                next(ctx);
-            } else {
-                ctx.close();
-            }
-        });
+        ctx.writeAndFlush(response).addListener(afterWrite);
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof ChannelInputShutdownEvent) {
+            // the client sent all it will send: answer what came, then close
+            inputShutdown = true;
+            if (!busy && waiting.isEmpty()) {
+                ctx.close();
+            }
+            return;
+        }
         if (!(event instanceof IdleStateEvent) || busy || closing) {
             ReferenceCountUtil.release(event);
             return;

@@ -1,5 +1,6 @@
 package dev.faultline.cluster.balancer;
 
+import dev.faultline.cluster.http.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -8,7 +9,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.time.Duration;
@@ -54,7 +54,7 @@ final class RelayFrontend extends ChannelInboundHandlerAdapter {
         }
         ChannelFuture connected = new Bootstrap()
                 .group(inbound.eventLoop())
-                .channel(NioSocketChannel.class)
+                .channel(Transport.CURRENT.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))

@@ -10,9 +10,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
@@ -59,9 +57,9 @@ public final class NettyServer implements AutoCloseable {
             ChannelHandler childInit) {
         String threadPrefix = label.replace(' ', '-');
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(threads.boss(),
-                new DefaultThreadFactory(threadPrefix + "-boss", true), NioIoHandler.newFactory());
+                new DefaultThreadFactory(threadPrefix + "-boss", true), Transport.CURRENT.ioHandlers());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(threads.workers(),
-                new DefaultThreadFactory(threadPrefix + "-io", true), NioIoHandler.newFactory());
+                new DefaultThreadFactory(threadPrefix + "-io", true), Transport.CURRENT.ioHandlers());
         ChannelGroup connections = new DefaultChannelGroup(label, boss.next());
         try {
             InetSocketAddress bindAddress = new InetSocketAddress(host, port);
@@ -71,7 +69,7 @@ public final class NettyServer implements AutoCloseable {
             }
             ServerBootstrap bootstrap = new ServerBootstrap()
                     .group(boss, workers)
-                    .channel(NioServerSocketChannel.class)
+                    .channel(Transport.CURRENT.serverChannel())
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override

@@ -11,6 +11,7 @@ import dev.faultline.cluster.testkit.SilentBackend;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -22,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -166,6 +168,22 @@ class BalancerIT {
             assertThat(response.header("Connection")).isEqualTo("close");
             assertThat(http.closedByServer()).isTrue();
         }
+    }
+
+    @Test
+    void aClientThatSendsARequestThenShutsDownOutputStillGetsItsResponse() throws Exception {
+        EchoBackend echo = started(EchoBackend.start());
+        Balancer lb = balancer(Duration.ofSeconds(5), new Backend("n1", echo.address()));
+
+        try (Socket socket = new Socket(lb.address().getAddress(), lb.port())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(RawHttp.get("/slow").getBytes(StandardCharsets.ISO_8859_1));
+            socket.shutdownOutput();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+            assertThat(answer).startsWith("HTTP/1.1 200").containsIgnoringCase("X-Echo-Uri: /slow");
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lb.openConnections() == 0);
     }
 
     @Test

@@ -11,9 +11,11 @@ import java.util.TreeSet;
 /**
  * A backend built on the JDK's HTTP server that describes the request it received: the body is echoed, and
  * headers tell the method, the path and query, the request's header names and the client port (which tells
- * one connection from another). Path {@code /close} answers with {@code Connection: close}.
+ * one connection from another). Path {@code /close} answers with {@code Connection: close}; path {@code /slow}
+ * answers after {@link #SLOW}.
  */
 public final class EchoBackend implements AutoCloseable {
+    public static final java.time.Duration SLOW = java.time.Duration.ofMillis(300);
     private final HttpServer server;
 
     private EchoBackend(HttpServer server) {
@@ -43,6 +45,13 @@ public final class EchoBackend implements AutoCloseable {
         String custom = exchange.getRequestHeaders().getFirst("X-Custom");
         if (custom != null) {
             headers.set("X-Echo-Custom", custom);
+        }
+        if (exchange.getRequestURI().getPath().equals("/slow")) {
+            try {
+                Thread.sleep(SLOW.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (exchange.getRequestURI().getPath().equals("/close")) {
             headers.set("Connection", "close");

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.util.Locale;
 import java.util.Map;
@@ -59,12 +60,21 @@ public final class RawHttp implements AutoCloseable {
         return new Response(Integer.parseInt(statusLine.split(" ")[1]), headers, new String(body, UTF_8));
     }
 
-    /** True if the server closes the connection (end of stream) before the socket timeout. */
+    /**
+     * True if the server closes the connection before the socket timeout: an end of stream, or a reset (what the
+     * kernel sends instead when the server closes with bytes of ours still unread, as a layer 4 relay does when its
+     * backend refuses it; with epoll that close comes sooner than with NIO).
+     */
     public boolean closedByServer() throws IOException {
         try {
             return in.read() == -1;
         } catch (SocketTimeoutException e) {
             return false;
+        } catch (SocketException e) {
+            if (String.valueOf(e.getMessage()).contains("reset")) {
+                return true;
+            }
+            throw e;
         }
     }
 
