@@ -1,5 +1,6 @@
 package dev.faultline.cluster.store.replication;
 
+import dev.faultline.cluster.http.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -8,15 +9,11 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoEventLoopGroup;
-import io.netty.channel.IoHandler;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.pool.AbstractChannelPoolHandler;
 import io.netty.channel.pool.ChannelHealthChecker;
 import io.netty.channel.pool.ChannelPool;
 import io.netty.channel.pool.SimpleChannelPool;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -75,10 +72,11 @@ final class PeerTransport implements AutoCloseable {
 
     /**
      * Opens peer connections on {@code group} from now on (the node's server I/O loops, which the server owns and
-     * shuts down); calls made before wait for this. Call once.
+     * shuts down; built on {@link Transport#CURRENT}, as the connections are); calls made before wait for this.
+     * Call once.
      */
     void runOn(EventLoopGroup group) {
-        Bootstrap bootstrap = new Bootstrap().channel(socketChannelFor(group))
+        Bootstrap bootstrap = new Bootstrap().channel(Transport.CURRENT.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
         List<EventLoop> loops = new ArrayList<>();
@@ -142,23 +140,6 @@ final class PeerTransport implements AutoCloseable {
             }
         }
         return Math.floorMod(nextLoop.getAndIncrement(), loops.size());
-    }
-
-    /** The client socket of the loops' transport: NIO, or native epoll when the server runs on it. */
-    @SuppressWarnings("unchecked")
-    private static Class<? extends Channel> socketChannelFor(EventLoopGroup group) {
-        if (!(group instanceof IoEventLoopGroup io) || io.isIoType(NioIoHandler.class)) {
-            return NioSocketChannel.class;
-        }
-        try {
-            Class<? extends IoHandler> epoll = (Class<? extends IoHandler>) Class.forName("io.netty.channel.epoll.EpollIoHandler");
-            if (io.isIoType(epoll)) {
-                return (Class<? extends Channel>) Class.forName("io.netty.channel.epoll.EpollSocketChannel");
-            }
-        } catch (ClassNotFoundException e) {
-            // not epoll: refused below
-        }
-        throw new IllegalArgumentException("peer connections need NIO or epoll event loops, not " + group);
     }
 
     private static FullHttpRequest request(HttpMethod method, String path, byte[] body, InetSocketAddress peer) {

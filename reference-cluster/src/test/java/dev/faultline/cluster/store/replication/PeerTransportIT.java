@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.faultline.cluster.http.HttpResponses;
 import dev.faultline.cluster.http.NettyServer;
 import dev.faultline.cluster.http.ServerThreads;
+import dev.faultline.cluster.http.Transport;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
@@ -29,7 +29,7 @@ class PeerTransportIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final byte[] NO_BODY = new byte[0];
 
-    private final EventLoopGroup serverLoops = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    private final EventLoopGroup serverLoops = new MultiThreadIoEventLoopGroup(2, Transport.CURRENT.ioHandlers());
     private final NettyServer peer = NettyServer.start("peer", "127.0.0.1", 0, ServerThreads.SMALL,
             new ChannelInitializer<SocketChannel>() {
                 @Override
