@@ -102,6 +102,14 @@ public final class NettyServer implements AutoCloseable {
         return address.getPort();
     }
 
+    /**
+     * The event loops serving accepted connections, for a component that wants its own client connections handled
+     * on the same threads (closed with the server).
+     */
+    public EventLoopGroup workers() {
+        return workers;
+    }
+
     /** Accepted connections still open. */
     public int openConnections() {
         return connections.size();

@@ -47,8 +47,10 @@ final class StoreHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         CompletableFuture<Void> previous = ctx.channel().attr(LAST_ANSWER).get();
         CompletableFuture<FullHttpResponse> inOrder = previous == null ? answer : previous.thenCombine(answer, (p, a) -> a);
-        CompletableFuture<Void> written = inOrder.thenAcceptAsync(response -> write(ctx, response, keepAlive, version),
-                ctx.executor());
+        // an answer ready on the connection's own loop (a local write, a replica's merge) is written at once
+        CompletableFuture<Void> written = inOrder.isDone() && ctx.executor().inEventLoop()
+                ? inOrder.thenAccept(response -> write(ctx, response, keepAlive, version))
+                : inOrder.thenAcceptAsync(response -> write(ctx, response, keepAlive, version), ctx.executor());
         ctx.channel().attr(LAST_ANSWER).set(written);
     }
 

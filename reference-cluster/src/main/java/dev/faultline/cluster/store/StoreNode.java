@@ -21,8 +21,8 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -58,6 +58,14 @@ public final class StoreNode implements AutoCloseable {
      * @throws java.io.UncheckedIOException naming the file if the write-ahead log cannot be opened
      */
     public static StoreNode start(StoreNodeConfig config) {
+        return start(config, EntryLog.NONE);
+    }
+
+    /**
+     * As {@link #start(StoreNodeConfig)}, with {@code unlogged} taking the place of "no log" under durability
+     * {@code none}: a benchmark records there when each change was applied.
+     */
+    static StoreNode start(StoreNodeConfig config, EntryLog unlogged) {
         Objects.requireNonNull(config, "config");
         String self = config.name();
         HybridClock clock = new HybridClock();
@@ -68,12 +76,12 @@ public final class StoreNode implements AutoCloseable {
             case SET_UNION -> new SetUnion();
         };
         Replica replica = new Replica(reconciler, ring, clock);
-        EntryLog log = openLog(config, replica);
+        EntryLog log = openLog(config, replica, unlogged);
         replica.logTo(log);
         StoreMetrics metrics = new StoreMetrics(self, Path.of(config.dataDir() == null ? "." : config.dataDir()));
-        PeerClient peers = new PeerClient(self, config.peers(), config.requestTimeout());
         ScheduledExecutorService timer = threads(self, "timer", 1);
         ScheduledExecutorService background = threads(self, "background", 2);
+        PeerClient peers = new PeerClient(config.peers(), config.requestTimeout(), background);
         Hints hints = new Hints(reconciler, metrics, config.hintedHandoff());
         Coordinator coordinator = new Coordinator(self, ring, replica, peers, hints, metrics, timer,
                 new Coordinator.Quorums(config.effectiveWriteQuorum(), config.effectiveReadQuorum(),
@@ -93,6 +101,7 @@ public final class StoreNode implements AutoCloseable {
             log.close();
             throw e;
         }
+        peers.runOn(server.workers());
         AntiEntropy antiEntropy = new AntiEntropy(self, config.peers().stream().map(Peer::name).toList(), replica,
                 peers, metrics, config.requestTimeout());
         peers.warmUp(timer);
@@ -107,9 +116,9 @@ public final class StoreNode implements AutoCloseable {
         return new StoreNode(self, server, List.of(timer, background), peers, log, metrics);
     }
 
-    private static EntryLog openLog(StoreNodeConfig config, Replica replica) {
+    private static EntryLog openLog(StoreNodeConfig config, Replica replica, EntryLog unlogged) {
         return switch (config.durability()) {
-            case NONE -> EntryLog.NONE;
+            case NONE -> unlogged;
             case FSYNC -> WriteAheadLog.open(Path.of(config.dataDir()), WriteAheadLog.SyncMode.FORCE_BEFORE_ACK,
                     config.name(), replica::replay);
             case ASYNC -> WriteAheadLog.open(Path.of(config.dataDir()), WriteAheadLog.SyncMode.BACKGROUND,
@@ -117,14 +126,20 @@ public final class StoreNode implements AutoCloseable {
         };
     }
 
-    /** Daemon threads: "timer" for quorum deadlines and hint delivery, "background" for anti-entropy and digests. */
+    /**
+     * Daemon threads: "timer" for quorum deadlines and hint delivery, "background" for anti-entropy and digests.
+     * Cancelled tasks leave the queue at once: a quorum decided in time cancels its deadline, and the timer thread
+     * must not wake up a thousand times a second for deadlines nobody waits for.
+     */
     private static ScheduledExecutorService threads(String self, String job, int count) {
         AtomicInteger started = new AtomicInteger();
-        return Executors.newScheduledThreadPool(count, runnable -> {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(count, runnable -> {
             Thread thread = new Thread(runnable, "store-" + self + "-" + job + "-" + started.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
     }
 
     public String name() {
@@ -145,17 +160,20 @@ public final class StoreNode implements AutoCloseable {
         return metrics;
     }
 
-    /** Idempotent: stops listening and background work, closes every connection, flushes and closes the log. */
+    /**
+     * Idempotent: stops background work, then listening, closes every connection, flushes and closes the log.
+     * Background work ends first: its peer calls run on the server's event loops.
+     */
     @Override
     public void close() {
-        server.close();
         executors.forEach(ScheduledExecutorService::shutdownNow);
         awaitBackgroundWork();
+        server.close();
         peers.close();
         log.close();
     }
 
-    /** Lets interrupted anti-entropy and hint work end before the peer client they use is closed. */
+    /** Lets interrupted anti-entropy and hint work end before the event loops and peer client they use stop. */
     private void awaitBackgroundWork() {
         try {
             for (ScheduledExecutorService executor : executors) {

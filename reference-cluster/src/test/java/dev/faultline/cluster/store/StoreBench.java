@@ -26,7 +26,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A benchmark run by hand, not a test (see docs/benchmarks.md, "## Store"): 3 in-JVM nodes, replication 3,
- * eventual, node-to-node links through the test relays.
+ * eventual, lww, no write-ahead log ({@link Durability#NONE}); node-to-node links through Faultline's fault proxy
+ * (no toxics), or with {@code -Dlinks=relay} through the test-only blocking {@code TcpRelay}.
  * <ol>
  *   <li>Replication lag at a steady rate of writes to n1 (coordinator mint to peer ack, from n1's meter),
  *       next to the client-observed latency of the same writes and of GETs of a static file from nginx at the
@@ -38,6 +39,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class StoreBench {
     private static final int SENDERS = 32;
+    private static final boolean THROUGH_RELAY = "relay".equals(System.getProperty("links", "proxy"));
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4, runnable -> {
                 Thread thread = new Thread(runnable, "bench-client");
@@ -53,11 +55,14 @@ public final class StoreBench {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         List<Integer> keyCounts = args.length > 2 ? Arrays.stream(args[2].split(",")).map(Integer::parseInt).toList()
                 : List.of(1_000, 10_000, 100_000);
-        System.out.printf("store bench: %d writes/s for %d s, partitions with %s keys; %d cores, load %s%n", rate, seconds,
-                keyCounts, Runtime.getRuntime().availableProcessors(), Files.readString(Path.of("/proc/loadavg")).trim());
+        System.out.printf("store bench: %d writes/s for %d s, partitions with %s keys; node links through %s; %d cores, load %s%n",
+                rate, seconds, keyCounts, THROUGH_RELAY ? "TcpRelay" : "the fault proxy",
+                Runtime.getRuntime().availableProcessors(), Files.readString(Path.of("/proc/loadavg")).trim());
 
+        // as long as the measured run: after a shorter warm-up the JIT was still compiling (C2 at ~half a core)
+        // during the measured run, and its CPU went into the tail
         try (TestCluster warmUp = cluster(Duration.ofSeconds(1))) {
-            steadyWrites(warmUp, rate, Math.min(seconds, 5), "warm-up");
+            steadyWrites(warmUp, rate, seconds, "warm-up");
         }
         try (TestCluster cluster = cluster(Duration.ofSeconds(1))) {
             long[] client = steadyWrites(cluster, rate, seconds, "lag");
@@ -65,8 +70,11 @@ public final class StoreBench {
             HistogramSnapshot snapshot = lag.takeSnapshot();
             double p50 = percentile(snapshot, 0.5);
             double p99 = percentile(snapshot, 0.99);
+            long[] applied = applyLags(cluster, "lag", rate * seconds);
             long[] nginx = nginxGets(rate, seconds);
             System.out.printf("replication lag (n1 -> n2, n3; %d acks): p50 %.2f ms, p99 %.2f ms%n", lag.count(), p50, p99);
+            System.out.printf("apply lag (n1 applies its write -> n2, n3 apply it; %d of %d): p50 %.2f ms, p99 %.2f ms%n",
+                    applied.length, 2 * Math.min(rate * seconds, 10_000), ms(applied, 0.5), ms(applied, 0.99));
             System.out.printf("store PUT via n1 (client): p50 %.2f ms, p99 %.2f ms%n", ms(client, 0.5), ms(client, 0.99));
             System.out.printf("nginx GET (same client, same rate): p50 %.2f ms, p99 %.2f ms%n", ms(nginx, 0.5), ms(nginx, 0.99));
             System.out.printf("ratios to nginx: lag p50 %.1fx, p99 %.1fx; PUT p50 %.1fx, p99 %.1fx%n",
@@ -82,7 +90,7 @@ public final class StoreBench {
 
     private static TestCluster cluster(Duration antiEntropy) throws IOException {
         return TestCluster.start(3, new TestCluster.Settings(3, Consistency.EVENTUAL, Conflicts.LWW, antiEntropy,
-                Duration.ofMillis(500)));
+                Duration.ofMillis(500)), THROUGH_RELAY ? new RelayLinks() : new FaultProxyLinks());
     }
 
     /** Open model: one PUT to n1 every 1/rate s whatever the answers; returns client latencies in ns. */
@@ -210,6 +218,25 @@ public final class StoreBench {
         System.out.printf("convergence: %d keys written to n1 in %.1f s (%d failed) during a %.1f s partition;"
                 + " all digests equal %.0f ms after heal (%d digest polls timed out)%n", keys, writeSeconds, failed.get(),
                 partitionSeconds, (System.nanoTime() - healed) / 1e6, slowPolls);
+    }
+
+    /**
+     * For every key written by {@link #steadyWrites}, the time from n1 applying it (right after minting it) to n2 and
+     * to n3 applying it, in ns, sorted: what the replication lag is without the acknowledgement's way back.
+     */
+    private static long[] applyLags(TestCluster cluster, String label, int writes) {
+        List<Long> lags = new ArrayList<>();
+        for (int i = 0; i < Math.min(writes, 10_000); i++) {
+            String key = label + "-" + i;
+            Long minted = cluster.applyTimes("n1").of(key);
+            for (String replica : List.of("n2", "n3")) {
+                Long applied = cluster.applyTimes(replica).of(key);
+                if (minted != null && applied != null) {
+                    lags.add(Math.max(0, applied - minted));
+                }
+            }
+        }
+        return lags.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
     private static double percentile(HistogramSnapshot snapshot, double percentile) {

@@ -2,6 +2,7 @@ package dev.faultline.cluster.store;
 
 import dev.faultline.cluster.testkit.TcpRelay;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,13 +13,15 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * N store nodes {@code n1..nN} on 127.0.0.1 whose node-to-node traffic goes through one {@link TcpRelay} per
- * directed pair, so a test can partition them and heal the partition. Clients talk to the nodes directly.
+ * N store nodes {@code n1..nN} on 127.0.0.1 whose node-to-node traffic goes through one link per directed pair
+ * ({@link NodeLinks}: by default a {@link TcpRelay}, or the fault proxy), so a test can partition them and heal the
+ * partition. Clients talk to the nodes directly.
  */
 final class TestCluster implements AutoCloseable {
     /** The settings every node shares. */
@@ -33,12 +36,24 @@ final class TestCluster implements AutoCloseable {
     }
 
     private final Map<String, StoreNode> nodes = new LinkedHashMap<>();
-    private final Map<String, TcpRelay> links = new LinkedHashMap<>();
+    private final Map<String, ApplyTimes> applyTimes = new LinkedHashMap<>();
+    private final NodeLinks links;
+    private final Set<String> linkNames = new LinkedHashSet<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
+    private TestCluster(NodeLinks links) {
+        this.links = links;
+    }
+
     static TestCluster start(int size, Settings settings) throws IOException {
-        TestCluster cluster = new TestCluster();
+        return start(size, settings, new RelayLinks());
+    }
+
+    /** Starts the nodes with their traffic through {@code links}, which the cluster closes. */
+    static TestCluster start(int size, Settings settings, NodeLinks links) throws IOException {
+        TestCluster cluster = new TestCluster(links);
+        Map<String, Integer> linkPorts = new LinkedHashMap<>();
         try {
             List<String> names = new ArrayList<>();
             for (int i = 1; i <= size; i++) {
@@ -47,20 +62,25 @@ final class TestCluster implements AutoCloseable {
             for (String from : names) {
                 for (String to : names) {
                     if (!from.equals(to)) {
-                        cluster.links.put(from + "->" + to, new TcpRelay());
+                        linkPorts.put(from + "->" + to, links.open(from + "->" + to));
+                        cluster.linkNames.add(from + "->" + to);
                     }
                 }
             }
             for (String self : names) {
                 List<Peer> peers = names.stream().filter(name -> !name.equals(self))
-                        .map(peer -> new Peer(peer, "127.0.0.1", cluster.links.get(self + "->" + peer).port()))
+                        .map(peer -> new Peer(peer, "127.0.0.1", linkPorts.get(self + "->" + peer)))
                         .toList();
                 StoreNodeConfig config = new StoreNodeConfig(self, "127.0.0.1", 0, peers, settings.replication(),
                         settings.consistency(), null, null, settings.conflicts(), Durability.NONE, null,
                         settings.antiEntropyPeriod(), settings.requestTimeout(), 64, settings.hintedHandoff());
-                cluster.nodes.put(self, StoreNode.start(config));
+                ApplyTimes applied = new ApplyTimes();
+                cluster.applyTimes.put(self, applied);
+                cluster.nodes.put(self, StoreNode.start(config, applied));
             }
-            cluster.links.forEach((link, relay) -> relay.target(cluster.nodes.get(link.substring(link.indexOf("->") + 2)).address()));
+            for (String link : cluster.linkNames) {
+                links.target(link, cluster.nodes.get(link.substring(link.indexOf("->") + 2)).address());
+            }
             return cluster;
         } catch (IOException | RuntimeException e) {
             cluster.close();
@@ -72,19 +92,36 @@ final class TestCluster implements AutoCloseable {
         return nodes.get(name);
     }
 
+    /** When each key first changed on {@code node} (the nodes keep no log). */
+    ApplyTimes applyTimes(String node) {
+        return applyTimes.get(node);
+    }
+
     /** Cuts every link between nodes of different groups, both ways. */
     void partition(Set<String> side) {
-        links.forEach((link, relay) -> {
+        for (String link : linkNames) {
             String from = link.substring(0, link.indexOf("->"));
             String to = link.substring(link.indexOf("->") + 2);
             if (side.contains(from) != side.contains(to)) {
-                relay.cut();
+                unchecked(() -> links.cut(link));
             }
-        });
+        }
     }
 
     void heal() {
-        links.values().forEach(TcpRelay::restore);
+        linkNames.forEach(link -> unchecked(() -> links.restore(link)));
+    }
+
+    private interface LinkChange {
+        void run() throws IOException;
+    }
+
+    private static void unchecked(LinkChange change) {
+        try {
+            change.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -127,8 +164,6 @@ final class TestCluster implements AutoCloseable {
     @Override
     public void close() throws IOException {
         nodes.values().forEach(StoreNode::close);
-        for (TcpRelay relay : links.values()) {
-            relay.close();
-        }
+        links.close();
     }
 }

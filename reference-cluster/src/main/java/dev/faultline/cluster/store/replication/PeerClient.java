@@ -3,6 +3,7 @@ package dev.faultline.cluster.store.replication;
 import dev.faultline.cluster.store.Peer;
 import dev.faultline.cluster.store.version.Version;
 import dev.faultline.cluster.store.version.VersionCodec;
+import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.HttpMethod;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
@@ -13,15 +14,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Calls the {@code /internal/} endpoints of peer nodes over HTTP/1.1 keep-alive connections ({@link PeerTransport},
- * on Netty).
+ * on Netty), served by the node's own server I/O event loops once {@link #runOn} has named them.
  * Every call is bounded: {@code requestTimeout} for a key's read or write, a longer {@code bulkTimeout} for
  * anti-entropy transfers. A failed or timed-out call completes its future exceptionally; nothing blocks, and the
- * futures complete on the transport's event loop.
+ * futures complete on the node's server I/O event loop.
  */
 public final class PeerClient implements AutoCloseable {
     private static final byte[] NO_BODY = new byte[0];
@@ -32,17 +34,28 @@ public final class PeerClient implements AutoCloseable {
     private final PeerTransport transport;
     private final Duration requestTimeout;
     private final Duration bulkTimeout;
+    private final Executor bulkWork;
 
-    public PeerClient(String self, Collection<Peer> peers, Duration requestTimeout) {
+    /** @param bulkWork decodes anti-entropy answers, which can be large, off the event loop */
+    public PeerClient(Collection<Peer> peers, Duration requestTimeout, Executor bulkWork) {
         Map<String, InetSocketAddress> addresses = new HashMap<>();
         peers.forEach(peer -> {
             addresses.put(peer.name(), new InetSocketAddress(peer.host(), peer.port()));
             batchesByPeer.put(peer.name(), new PeerBatches(peer.name(), this));
         });
-        this.transport = new PeerTransport(self, addresses, requestTimeout);
+        this.transport = new PeerTransport(addresses, requestTimeout);
         this.requestTimeout = requestTimeout;
+        this.bulkWork = bulkWork;
         Duration twentyTimes = requestTimeout.multipliedBy(20);
         this.bulkTimeout = twentyTimes.compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5) : twentyTimes;
+    }
+
+    /**
+     * Serves peer connections on {@code serverLoops}, the node's server I/O event loops: a replication write made
+     * while handling a client's request goes out on the same thread, at once. Calls made before wait for this.
+     */
+    public void runOn(EventLoopGroup serverLoops) {
+        transport.runOn(serverLoops);
     }
 
     /**
@@ -93,14 +106,15 @@ public final class PeerClient implements AutoCloseable {
     /** The peer's anti-entropy bucket hashes over the keys it shares with {@code self}. */
     CompletableFuture<long[]> bucketHashes(String peer, String self) {
         return call(peer, HttpMethod.GET, "/internal/buckets?with=" + self, NO_BODY, bulkTimeout)
-                .thenApply(body -> Wire.read(body, Wire.BucketHashes.class).hashes());
+                .thenApplyAsync(body -> Wire.read(body, Wire.BucketHashes.class).hashes(), bulkWork);
     }
 
     /** The peer's entries in {@code buckets} among the keys it shares with {@code self}. */
     CompletableFuture<List<VersionCodec.Entry>> entriesIn(String peer, String self, List<Integer> buckets) {
         byte[] request = Wire.write(new Wire.BucketRequest(self, buckets));
         return call(peer, HttpMethod.POST, "/internal/entries", request, bulkTimeout)
-                .thenApply(body -> Wire.read(body, Wire.WireEntries.class).entries().stream().map(Wire::entry).toList());
+                .thenApplyAsync(body -> Wire.read(body, Wire.WireEntries.class).entries().stream().map(Wire::entry).toList(),
+                        bulkWork);
     }
 
     private CompletableFuture<byte[]> call(String peer, HttpMethod method, String path, byte[] body, Duration timeout) {

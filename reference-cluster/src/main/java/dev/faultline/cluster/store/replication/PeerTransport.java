@@ -1,20 +1,19 @@
 package dev.faultline.cluster.store.replication;
 
+import dev.faultline.cluster.http.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.pool.AbstractChannelPoolHandler;
 import io.netty.channel.pool.ChannelHealthChecker;
 import io.netty.channel.pool.ChannelPool;
 import io.netty.channel.pool.SimpleChannelPool;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -26,23 +25,27 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AttributeKey;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * HTTP/1.1 calls to peer nodes on Netty: one event-loop thread per node, and per peer a pool of keep-alive
- * connections (Netty's {@link SimpleChannelPool}, LIFO, checked open before reuse) each carrying one exchange at a
- * time. A call that times out closes its connection, so a late answer can never be taken for the next call's.
- * Callbacks of the returned futures run on the event loop: they must not block.
+ * HTTP/1.1 calls to peer nodes on Netty, over connections served by the node's own server I/O event loops
+ * ({@link #runOn}): a call made on one of those loops, as a coordinator's replication write is, uses a
+ * connection of that loop and is written at once, with no hand-off to another thread. Per peer and loop a pool of
+ * keep-alive connections (Netty's {@link SimpleChannelPool}, LIFO, checked open before reuse) each carries one
+ * exchange at a time. A call that times out closes its connection, so a late answer can never be taken for the next
+ * call's. Callbacks of the returned futures run on the event loop: they must not block.
  */
 final class PeerTransport implements AutoCloseable {
     /** Anti-entropy answers carry whole buckets of entries. */
@@ -53,21 +56,38 @@ final class PeerTransport implements AutoCloseable {
     record Answer(int status, byte[] body) {
     }
 
-    private final EventLoopGroup group;
-    private final Map<String, ChannelPool> pools;
-    private final Map<String, InetSocketAddress> addresses;
+    /** Each peer's pools, one per event loop, in the order of {@code loops}. */
+    private record Connections(EventLoopGroup group, List<EventLoop> loops, Map<String, List<ChannelPool>> pools) {
+    }
 
-    PeerTransport(String self, Map<String, InetSocketAddress> addresses, Duration connectTimeout) {
-        this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("store-" + self + "-peers", true),
-                NioIoHandler.newFactory());
+    private final Map<String, InetSocketAddress> addresses;
+    private final Duration connectTimeout;
+    private final CompletableFuture<Connections> connections = new CompletableFuture<>();
+    private final AtomicInteger nextLoop = new AtomicInteger();
+
+    PeerTransport(Map<String, InetSocketAddress> addresses, Duration connectTimeout) {
         this.addresses = Map.copyOf(addresses);
-        Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        this.connectTimeout = connectTimeout;
+    }
+
+    /**
+     * Opens peer connections on {@code group} from now on (the node's server I/O loops, which the server owns and
+     * shuts down; built on {@link Transport#CURRENT}, as the connections are); calls made before wait for this.
+     * Call once.
+     */
+    void runOn(EventLoopGroup group) {
+        Bootstrap bootstrap = new Bootstrap().channel(Transport.CURRENT.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
-        Map<String, ChannelPool> byPeer = new HashMap<>();
-        this.addresses.forEach((peer, address) -> byPeer.put(peer, new SimpleChannelPool(
-                bootstrap.clone().remoteAddress(address), new PipelineSetup(), ChannelHealthChecker.ACTIVE, true)));
-        this.pools = Map.copyOf(byPeer);
+        List<EventLoop> loops = new ArrayList<>();
+        group.forEach(executor -> loops.add((EventLoop) executor));
+        Map<String, List<ChannelPool>> byPeer = new HashMap<>();
+        addresses.forEach((peer, address) -> byPeer.put(peer, loops.stream().<ChannelPool>map(loop -> new SimpleChannelPool(
+                bootstrap.clone(loop).remoteAddress(address), new PipelineSetup(), ChannelHealthChecker.ACTIVE, true))
+                .toList()));
+        if (!connections.complete(new Connections(group, List.copyOf(loops), Map.copyOf(byPeer)))) {
+            byPeer.values().forEach(pools -> pools.forEach(ChannelPool::close));
+        }
     }
 
     /**
@@ -75,13 +95,20 @@ final class PeerTransport implements AutoCloseable {
      * with an {@link HttpTimeoutException} when no answer came within {@code timeout}.
      */
     CompletableFuture<Answer> call(String peer, HttpMethod method, String path, byte[] body, Duration timeout) {
-        ChannelPool pool = pools.get(peer);
-        if (pool == null) {
+        if (!addresses.containsKey(peer)) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("no such peer: " + peer));
         }
-        if (group.isShuttingDown()) {
+        Connections ready = connections.getNow(null);
+        return ready != null ? call(ready, peer, method, path, body, timeout)
+                : connections.thenCompose(later -> call(later, peer, method, path, body, timeout));
+    }
+
+    private CompletableFuture<Answer> call(Connections ready, String peer, HttpMethod method, String path, byte[] body,
+            Duration timeout) {
+        if (ready.group().isShuttingDown()) {
             return CompletableFuture.failedFuture(new IOException("the node is stopping: no call to " + peer));
         }
+        ChannelPool pool = ready.pools().get(peer).get(loopIndex(ready.loops()));
         CompletableFuture<Answer> answer = new CompletableFuture<>();
         pool.acquire().addListener((Future<Channel> acquired) -> {
             if (!acquired.isSuccess()) {
@@ -103,6 +130,16 @@ final class PeerTransport implements AutoCloseable {
             });
         });
         return answer;
+    }
+
+    /** The calling thread's own loop if it is one of them, so the call is written at once; otherwise the next in turn. */
+    private int loopIndex(List<EventLoop> loops) {
+        for (int i = 0; i < loops.size(); i++) {
+            if (loops.get(i).inEventLoop()) {
+                return i;
+            }
+        }
+        return Math.floorMod(nextLoop.getAndIncrement(), loops.size());
     }
 
     private static FullHttpRequest request(HttpMethod method, String path, byte[] body, InetSocketAddress peer) {
@@ -199,9 +236,12 @@ final class PeerTransport implements AutoCloseable {
         }
     }
 
+    /** Closes every peer connection; calls still waiting for {@link #runOn} fail. The loops are the server's to stop. */
     @Override
     public void close() {
-        pools.values().forEach(ChannelPool::close);
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        boolean neverRan = connections.completeExceptionally(new IOException("the node is stopping"));
+        if (!neverRan && !connections.isCompletedExceptionally()) {
+            connections.join().pools().values().forEach(pools -> pools.forEach(ChannelPool::close));
+        }
     }
 }

@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Counts the answers of replicas to one request and completes once {@code needed} succeeded, once so many
  * failed that {@code needed} cannot be reached any more, or when the deadline passes, whichever comes first.
+ * A tally decided before its deadline cancels the deadline, so a timer that removes cancelled tasks does not wake up
+ * for it.
  *
  * @param <T> what a successful answer carries
  */
@@ -18,18 +21,19 @@ final class Tally<T> {
     private final List<T> successes = new ArrayList<>();
     private int failures;
     private final CompletableFuture<List<T>> reached = new CompletableFuture<>();
+    private final ScheduledFuture<?> deadline;
 
     Tally(int total, int needed, long timeoutMillis, ScheduledExecutorService timer) {
         this.total = total;
         this.needed = needed;
-        timer.schedule(this::expire, timeoutMillis, TimeUnit.MILLISECONDS);
+        this.deadline = timer.schedule(this::expire, timeoutMillis, TimeUnit.MILLISECONDS);
     }
 
     synchronized void success(T answer) {
         if (!reached.isDone()) {
             successes.add(answer);
             if (successes.size() >= needed) {
-                reached.complete(List.copyOf(successes));
+                decideEarly();
             }
         }
     }
@@ -37,8 +41,13 @@ final class Tally<T> {
     synchronized void failure() {
         failures++;
         if (!reached.isDone() && total - failures < needed) {
-            reached.complete(List.copyOf(successes));
+            decideEarly();
         }
+    }
+
+    private void decideEarly() {
+        deadline.cancel(false);
+        reached.complete(List.copyOf(successes));
     }
 
     private synchronized void expire() {

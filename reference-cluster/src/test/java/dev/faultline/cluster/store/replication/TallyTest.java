@@ -2,14 +2,17 @@ package dev.faultline.cluster.store.replication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class TallyTest {
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
+
+    TallyTest() {
+        timer.setRemoveOnCancelPolicy(true);
+    }
 
     @AfterEach
     void stop() {
@@ -47,5 +50,17 @@ class TallyTest {
         assertThat(tally.decided().get(10, TimeUnit.SECONDS)).containsExactly("n1");
         tally.success("n2");
         assertThat(tally.decided().join()).containsExactly("n1");
+    }
+
+    @Test
+    void aTallyDecidedBeforeItsDeadlineLeavesNoDeadlineOnTheTimer() {
+        Tally<String> reached = new Tally<>(3, 1, 60_000, timer);
+        Tally<String> unreachable = new Tally<>(3, 3, 60_000, timer);
+        assertThat(timer.getQueue()).hasSize(2);
+
+        reached.success("n1");
+        unreachable.failure();
+
+        assertThat(timer.getQueue()).isEmpty();
     }
 }
