@@ -2,6 +2,7 @@ package dev.faultline.cluster.store;
 
 import static io.netty.handler.codec.http.HttpResponseStatus.BAD_REQUEST;
 import static io.netty.handler.codec.http.HttpResponseStatus.INTERNAL_SERVER_ERROR;
+import static io.netty.handler.codec.http.HttpResponseStatus.SERVICE_UNAVAILABLE;
 
 import dev.faultline.cluster.http.HttpResponses;
 import io.netty.channel.ChannelFutureListener;
@@ -15,6 +16,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AttributeKey;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +67,11 @@ final class StoreHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             if (cause instanceof IllegalArgumentException) {
                 return JsonResponses.error(BAD_REQUEST, cause.getMessage());
+            }
+            if (cause instanceof RejectedExecutionException) {
+                // the node is stopping: its background work ended before its server
+                LOG.debug("{} {} refused: the node is stopping", request.method(), request.rawPath());
+                return JsonResponses.error(SERVICE_UNAVAILABLE, "the node is stopping");
             }
             LOG.warn("{} {} failed", request.method(), request.rawPath(), cause);
             return JsonResponses.error(INTERNAL_SERVER_ERROR, "the store failed to answer: " + cause);
