@@ -81,9 +81,11 @@ haproxy -f "$WORK/haproxy.cfg" > "$WORK/haproxy.log" 2>&1 &
 PIDS+=($!)
 
 # ours: the reference-cluster module's classes and its test classpath (the bench main lives with the tests)
-mvn -B -q -pl reference-cluster -am test-compile -DskipTests >/dev/null
-mvn -B -q -pl reference-cluster dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >/dev/null
-CP="reference-cluster/target/classes:reference-cluster/target/test-classes:$(cat "$WORK/cp.txt")"
+# one reactor build, so reference-cluster's test dependency on the faults module resolves to faults/target/classes
+# (nothing is installed in the local repository); every module writes its own target/bench-cp.txt
+mvn -B -q -pl reference-cluster -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt \
+  -Dmdep.includeScope=test >/dev/null
+CP="reference-cluster/target/classes:reference-cluster/target/test-classes:$(cat reference-cluster/target/bench-cp.txt)"
 read -ra GC <<<"${BALANCER_GC:--XX:+UseParallelGC}"
 JAVA_OPTS=(-Xms256m -Xmx256m "${GC[@]}" -Dio.netty.leakDetection.level=disabled -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
 read -ra EXTRA <<<"${BALANCER_JAVA_EXTRA:-}"
