@@ -9,6 +9,8 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.time.Duration;
@@ -20,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * connection and the strategy picks a backend (keyed by the client address); a refused connection, or one no
  * backend can take, is closed at once. A connection failure counts against the backend's breaker. Reads on each
  * side wait until the other side has taken the previous bytes, so a slow reader slows its writer instead of
- * filling memory. Either side closing closes the other.
+ * filling memory. A half-close passes on as one: when one side ends its output (its FIN), the other side's output
+ * is shut once every byte before it has been written, and the answer still flows back; a connection whose two
+ * directions have both ended is closed. Either side closing (or resetting) closes the other.
  */
 final class RelayFrontend extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(RelayFrontend.class);
@@ -29,6 +33,10 @@ final class RelayFrontend extends ChannelInboundHandlerAdapter {
     private final Duration connectTimeout;
     private BackendState backend;
     private Channel outbound;
+    private ChannelFuture connected;
+    private Channel inboundChannel;
+    private boolean clientEnded;
+    private boolean backendEnded;
     private long start;
 
     RelayFrontend(Routing routing, Duration connectTimeout) {
@@ -41,6 +49,7 @@ final class RelayFrontend extends ChannelInboundHandlerAdapter {
         routing.metrics().connectionOpened();
         start = System.nanoTime();
         Channel inbound = ctx.channel();
+        inboundChannel = inbound;
         if (routing.refusedByLimiter(inbound.remoteAddress()) != null) {
             inbound.close();
             return;
@@ -52,13 +61,14 @@ final class RelayFrontend extends ChannelInboundHandlerAdapter {
             inbound.close();
             return;
         }
-        ChannelFuture connected = new Bootstrap()
+        connected = new Bootstrap()
                 .group(inbound.eventLoop())
                 .channel(Transport.CURRENT.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
-                .handler(new RelayBackend(inbound))
+                .handler(new RelayBackend(inbound, this))
                 .connect(backend.backend().address());
         outbound = connected.channel();
         connected.addListener((ChannelFuture future) -> {
@@ -66,8 +76,8 @@ final class RelayFrontend extends ChannelInboundHandlerAdapter {
                 outbound.close();
             } else if (future.isSuccess()) {
                 backend.record(false, System.nanoTime() - start);
-                inbound.read();
-                outbound.read();
+                readClient();
+                readBackend();
             } else {
                 LOG.debug("{} could not be reached for {}", backend.backend().describe(), inbound, future.cause());
                 backend.record(true, System.nanoTime() - start);
@@ -79,13 +89,22 @@ final class RelayFrontend extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (connected != null && !connected.isDone()) {
+            // bytes that came with the client's FIN are read before the backend is connected: they go once it is
+            connected.addListener((ChannelFuture c) -> relay(ctx, msg));
+            return;
+        }
+        relay(ctx, msg);
+    }
+
+    private void relay(ChannelHandlerContext ctx, Object msg) {
         if (outbound == null || !outbound.isActive()) {
             ReferenceCountUtil.release(msg);
             return;
         }
         outbound.writeAndFlush(msg).addListener((ChannelFutureListener) written -> {
             if (written.isSuccess()) {
-                ctx.channel().read();
+                readClient();
             } else {
                 written.channel().close();
                 ctx.close();
@@ -95,7 +114,19 @@ final class RelayFrontend extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof IdleStateEvent) {
+        if (event instanceof ChannelInputShutdownEvent) {
+            if (connected == null) {
+                ctx.close();
+            } else {
+                // the client has sent all it will send: once connected, the backend gets the same end of input
+                clientEnded = true;
+                connected.addListener((ChannelFuture c) -> {
+                    if (c.isSuccess()) {
+                        shutOutputAfterWrites(outbound, ctx.channel());
+                    }
+                });
+            }
+        } else if (event instanceof IdleStateEvent) {
             routing.metrics().error("client_timeout");
             ctx.close();
         }
@@ -119,6 +150,50 @@ final class RelayFrontend extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         LOG.debug("closing relayed connection {} after an error", ctx.channel(), cause);
         closeOnFlush(ctx.channel());
+    }
+
+    /** Asks for the client's next bytes, unless its input has ended (epoll fails a read asked after that). */
+    private void readClient() {
+        if (!clientEnded) {
+            inboundChannel.read();
+        }
+    }
+
+    /** Asks for the backend's next bytes, unless its input has ended. */
+    void readBackend() {
+        if (!backendEnded) {
+            outbound.read();
+        }
+    }
+
+    /** The backend has sent all it will send (RelayBackend): the client's output is shut after the last bytes. */
+    void backendEnded() {
+        backendEnded = true;
+        shutOutputAfterWrites(inboundChannel, outbound);
+    }
+
+    /**
+     * Shuts {@code to}'s output once what was written to it has gone out; closes both channels when that fails, or
+     * when both directions are over.
+     */
+    private void shutOutputAfterWrites(Channel to, Channel other) {
+        if (!to.isActive()) {
+            other.close();
+            return;
+        }
+        to.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) flushed -> {
+            if (!flushed.isSuccess()) {
+                to.close();
+                other.close();
+                return;
+            }
+            ((DuplexChannel) to).shutdownOutput().addListener(shut -> {
+                if (!shut.isSuccess() || (clientEnded && backendEnded)) {
+                    to.close();
+                    other.close();
+                }
+            });
+        });
     }
 
     /** Closes {@code channel} once what was written to it has gone out (at once if it is not connected yet). */

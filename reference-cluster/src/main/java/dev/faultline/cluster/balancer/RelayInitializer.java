@@ -2,6 +2,7 @@ package dev.faultline.cluster.balancer;
 
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
@@ -23,6 +24,8 @@ final class RelayInitializer extends ChannelInitializer<SocketChannel> {
     @Override
     protected void initChannel(SocketChannel ch) {
         ch.config().setAutoRead(false);
+        // a client's FIN is passed on to the backend as one, not taken for a close (RelayFrontend)
+        ch.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
         ch.pipeline()
                 .addLast("idle", new IdleStateHandler(0, 0, idleTimeout.toNanos(), TimeUnit.NANOSECONDS))
                 .addLast("relay", new RelayFrontend(routing, connectTimeout));

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.cluster.testkit.RawHttp;
 import dev.faultline.cluster.testkit.SwitchableBackend;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -101,5 +104,37 @@ class Layer4IT {
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lb.openConnections() == 0);
         assertThat(fixture.metrics(lb)).contains("balancer_errors_total{component=\"lb\",kind=\"connect_failed\"} 1.0");
+    }
+
+    @Test
+    void layerFourPassesAClientsHalfCloseOnAndStillRelaysTheAnswer() throws Exception {
+        try (ServerSocket backend = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            // a backend that answers only once its input has ended: it sees the client's FIN through the relay
+            Thread server = new Thread(() -> {
+                try (Socket peer = backend.accept()) {
+                    peer.setSoTimeout(10_000);
+                    byte[] request = peer.getInputStream().readAllBytes();
+                    peer.getOutputStream().write(("read " + request.length + " bytes").getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException e) {
+                    // the client's assertion says what went wrong
+                }
+            }, "half-close-backend");
+            server.setDaemon(true);
+            server.start();
+            Balancer lb = fixture.started(Balancer.start(BalancerConfig.local("lb",
+                            List.of(new Backend("n1", (InetSocketAddress) backend.getLocalSocketAddress())))
+                    .withSettings(BalancerSettings.DEFAULTS.withLayer(4))));
+
+            try (Socket client = new Socket(lb.address().getAddress(), lb.port())) {
+                client.setSoTimeout(5_000);
+                client.getOutputStream().write("hello, relay".getBytes(StandardCharsets.US_ASCII));
+                client.shutdownOutput();
+                String answer = new String(client.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+                assertThat(answer).isEqualTo("read 12 bytes");
+            }
+            server.join(5_000);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lb.openConnections() == 0);
+        }
     }
 }
