@@ -35,7 +35,7 @@ final class RelayBackend extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof ChannelInputShutdownEvent) {
-            frontend.backendEnded();
+            frontend.backendEnded(inbound);
         }
         ReferenceCountUtil.release(event);
     }

@@ -34,7 +34,6 @@ final class RelayFrontend extends ChannelInboundHandlerAdapter {
     private BackendState backend;
     private Channel outbound;
     private ChannelFuture connected;
-    private Channel inboundChannel;
     private boolean clientEnded;
     private boolean backendEnded;
     private long start;
@@ -49,7 +48,6 @@ final class RelayFrontend extends ChannelInboundHandlerAdapter {
         routing.metrics().connectionOpened();
         start = System.nanoTime();
         Channel inbound = ctx.channel();
-        inboundChannel = inbound;
         if (routing.refusedByLimiter(inbound.remoteAddress()) != null) {
             inbound.close();
             return;
@@ -76,7 +74,7 @@ final class RelayFrontend extends ChannelInboundHandlerAdapter {
                 outbound.close();
             } else if (future.isSuccess()) {
                 backend.record(false, System.nanoTime() - start);
-                readClient();
+                readClient(inbound);
                 readBackend();
             } else {
                 LOG.debug("{} could not be reached for {}", backend.backend().describe(), inbound, future.cause());
@@ -104,7 +102,7 @@ final class RelayFrontend extends ChannelInboundHandlerAdapter {
         }
         outbound.writeAndFlush(msg).addListener((ChannelFutureListener) written -> {
             if (written.isSuccess()) {
-                readClient();
+                readClient(ctx.channel());
             } else {
                 written.channel().close();
                 ctx.close();
@@ -153,9 +151,9 @@ final class RelayFrontend extends ChannelInboundHandlerAdapter {
     }
 
     /** Asks for the client's next bytes, unless its input has ended (epoll fails a read asked after that). */
-    private void readClient() {
+    private void readClient(Channel client) {
         if (!clientEnded) {
-            inboundChannel.read();
+            client.read();
         }
     }
 
@@ -167,9 +165,9 @@ final class RelayFrontend extends ChannelInboundHandlerAdapter {
     }
 
     /** The backend has sent all it will send (RelayBackend): the client's output is shut after the last bytes. */
-    void backendEnded() {
+    void backendEnded(Channel client) {
         backendEnded = true;
-        shutOutputAfterWrites(inboundChannel, outbound);
+        shutOutputAfterWrites(client, outbound);
     }
 
     /**
